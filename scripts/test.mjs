@@ -1,0 +1,31 @@
+// Runs every test: builds the package (the CLI tests run the built command), runs Vitest, and ends with
+// one line `N passed, N failed` holding the real counts. Exits non-zero when anything failed.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+
+const report = '.vitest-report.json';
+rmSync(report, { force: true });
+
+const run = (command, args) => spawnSync(command, args, { stdio: 'inherit', shell: false }).status ?? 1;
+
+let status = run('npm', ['run', 'build', '--silent']);
+if (status !== 0) {
+  console.log('0 passed, 1 failed');
+  process.exit(status);
+}
+status = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${report}`, ...process.argv.slice(2)]);
+
+let passed = 0;
+let failed = 0;
+try {
+  const result = JSON.parse(readFileSync(report, 'utf8'));
+  passed = result.numPassedTests;
+  // A file that fails to load counts as a failure even though it holds no counted test.
+  const brokenFiles = (result.testResults ?? []).filter((file) => file.status === 'failed' && file.assertionResults.length === 0).length;
+  failed = result.numFailedTests + brokenFiles;
+} catch {
+  failed = Math.max(failed, 1);
+}
+if (status !== 0 && failed === 0) failed = 1;
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(status === 0 && failed === 0 ? 0 : 1);

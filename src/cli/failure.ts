@@ -1,0 +1,81 @@
+/**
+ * Maps every way the command can fail to one line on stderr and an exit code:
+ * bad input (an `InputError` from any layer, or a usage error found by commander) exits 2,
+ * anything unexpected exits 1. No stack traces unless MEMBRANE_DEBUG is set.
+ */
+import { CommanderError } from 'commander';
+import { InputError } from '../units/errors.js';
+
+/** Exit code for bad input or usage. */
+export const EXIT_USAGE = 2;
+/** Exit code for an unexpected internal error. */
+export const EXIT_INTERNAL = 1;
+
+export interface Failure {
+  /** The exit code to end with. */
+  readonly exitCode: number;
+  /** The one line to print on stderr, or undefined when commander already printed what was needed (help, version). */
+  readonly line?: string;
+}
+
+/** Context used to make commander's messages name what is allowed. */
+export interface FailureContext {
+  /** Name of the subcommand being run, if one was recognised. */
+  readonly command?: string;
+  /** Names of all subcommands. */
+  readonly commands: readonly string[];
+}
+
+/** Squeezes a message onto one line. */
+export function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+/** Classifies an error thrown while parsing or running a command. */
+export function failureOf(error: unknown, context: FailureContext): Failure {
+  const prefix = context.command ? `membrane ${context.command}` : 'membrane';
+  if (error instanceof InputError) {
+    return { exitCode: EXIT_USAGE, line: `${prefix}: ${oneLine(error.message)}` };
+  }
+  if (error instanceof CommanderError) return commanderFailure(error, context, prefix);
+  const message = error instanceof Error ? error.message : String(error);
+  return { exitCode: EXIT_INTERNAL, line: `${prefix}: internal error: ${oneLine(message)} (set MEMBRANE_DEBUG=1 for details)` };
+}
+
+function commanderFailure(error: CommanderError, context: FailureContext, prefix: string): Failure {
+  switch (error.code) {
+    case 'commander.helpDisplayed':
+    case 'commander.version':
+      return { exitCode: 0 };
+    case 'commander.help':
+      // Help printed because no subcommand was given: the help itself went to stderr.
+      return { exitCode: error.exitCode === 0 ? 0 : EXIT_USAGE };
+    default:
+      break;
+  }
+  let message = oneLine(error.message.replace(/^error:\s*/, ''));
+  // Commander's "(Did you mean x?)" hint is kept on the same line, in lower case.
+  message = message.replace(/\(Did you mean/g, '(did you mean');
+  const helpOf = context.command ? `membrane ${context.command} --help` : 'membrane --help';
+  switch (error.code) {
+    case 'commander.unknownCommand':
+      message += `; expected one of: ${context.commands.join(', ')}`;
+      break;
+    case 'commander.unknownOption':
+      message += `; allowed options are listed by "${helpOf}"`;
+      break;
+    case 'commander.optionMissingArgument':
+      message += `; expected a value after it (see "${helpOf}")`;
+      break;
+    case 'commander.missingMandatoryOptionValue':
+      message += `; it is required (see "${helpOf}")`;
+      break;
+    case 'commander.excessArguments':
+    case 'commander.missingArgument':
+      message += ` (see "${helpOf}")`;
+      break;
+    default:
+      break;
+  }
+  return { exitCode: EXIT_USAGE, line: `${prefix}: ${message}` };
+}

@@ -1,0 +1,110 @@
+/**
+ * Builds the list of ions a command works on from an optional `--preset` and repeatable `--ion` specs
+ * (`K:in=140mM,out=5mM,p=1,z=1`). A spec naming an ion of the preset overrides just the fields it gives;
+ * a spec naming a new ion must give its concentrations.
+ */
+import type { Command } from 'commander';
+import { findPreset, lookupIon, type IonPreset } from '../core/index.js';
+import { describeValue, InputError } from '../units/index.js';
+import { concentration, nonNegativeNumber, quantity, temperature, valence } from './arguments.js';
+import { parseIonSpec, specValue, type IonEntry, type IonSpec } from './ion-argument.js';
+
+export interface IonListOptions {
+  ion?: string[];
+  preset?: string;
+  temperature: string;
+}
+
+/** Reads `--preset`, naming the option in the error. */
+export function presetOption(id: string | undefined): IonPreset | undefined {
+  if (id === undefined) return undefined;
+  try {
+    return findPreset(id);
+  } catch (error) {
+    if (error instanceof InputError) throw new InputError('--preset', error.value, error.allowed);
+    throw error;
+  }
+}
+
+/** The temperature, K: `--temperature` if given, else the preset's, else the option's default. */
+export function temperatureWithPreset(command: Command, options: { temperature: string }, preset: IonPreset | undefined): number {
+  const given = command.getOptionValueSource('temperature') !== 'default';
+  return preset !== undefined && !given ? preset.temperature : temperature(options.temperature);
+}
+
+/** A relative permeability (plain number >= 0) or a permeability with a unit (cm/s). */
+function permeability(text: string, field: string): number {
+  const allowed = 'a permeability >= 0: relative (a plain number such as "0.04") or with a unit ("1e-6 cm/s")';
+  if (/^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(text)) return nonNegativeNumber(text, field, allowed);
+  const value = quantity(text, 'permeability', field);
+  if (!(value >= 0)) throw new InputError(field, describeValue(text), allowed);
+  return value;
+}
+
+interface Keys {
+  /** Allowed keys of a spec with descriptions. */
+  readonly keys: Readonly<Record<string, string>>;
+  /** An example spec. */
+  readonly example: string;
+}
+
+export const GHK_KEYS: Keys = {
+  keys: { in: 'inside concentration', out: 'outside concentration', p: 'relative permeability', z: 'valence' },
+  example: 'K:in=140mM,out=5mM,p=1',
+};
+
+export const ION_KEYS: Keys = {
+  keys: { in: 'inside concentration', out: 'outside concentration', z: 'valence' },
+  example: 'K:in=140mM,out=5mM',
+};
+
+/** Merges the preset's ions with the specs, in order: the preset's first, then new ones. */
+export function ionList(options: IonListOptions, preset: IonPreset | undefined, keys: Keys, option = '--ion'): IonEntry[] {
+  const entries: IonEntry[] = (preset?.ions ?? []).map((ion) => ({
+    symbol: ion.symbol,
+    valence: lookupIon(ion.symbol).valence,
+    inside: ion.inside,
+    outside: ion.outside,
+    ...(ion.permeability === undefined ? {} : { permeability: ion.permeability }),
+  }));
+  const seen = new Set<string>();
+  for (const text of options.ion ?? []) {
+    const spec: IonSpec = parseIonSpec(text, option, keys.keys, keys.example);
+    const z = spec.fields.has('z') ? specValue(spec, option, 'z', valence) : undefined;
+    let species;
+    try {
+      species = lookupIon(spec.name, z);
+    } catch (error) {
+      if (error instanceof InputError) {
+        throw new InputError(option, describeValue(spec.text), `${error.allowed}; for another ion add its valence, e.g. "${spec.name}:...,z=2"`);
+      }
+      throw error;
+    }
+    if (seen.has(species.symbol)) {
+      throw new InputError(option, describeValue(spec.text), `each ion once (${species.symbol} is given twice)`);
+    }
+    seen.add(species.symbol);
+    const index = entries.findIndex((entry) => entry.symbol === species.symbol);
+    const previous = index >= 0 ? entries[index] : undefined;
+    const read = (key: string, fallback: number | undefined, parse: (text: string, field: string) => number): number | undefined =>
+      spec.fields.has(key) ? specValue(spec, option, key, parse) : fallback;
+    const inside = read('in', previous?.inside, concentration);
+    const outside = read('out', previous?.outside, concentration);
+    const p = 'p' in keys.keys ? read('p', previous?.permeability, permeability) : undefined;
+    if (inside === undefined || outside === undefined) {
+      const missing = inside === undefined ? 'in' : 'out';
+      throw new InputError(
+        option,
+        describeValue(spec.text),
+        `both concentrations for ${species.symbol} (no ${missing}=${preset ? ` and ${preset.id} has no ${species.symbol}` : ''}), as in "${keys.example}"`,
+      );
+    }
+    const entry: IonEntry = { symbol: species.symbol, valence: species.valence, inside, outside, ...(p === undefined ? {} : { permeability: p }) };
+    if (index >= 0) entries[index] = entry;
+    else entries.push(entry);
+  }
+  if (entries.length === 0) {
+    throw new InputError(option, 'nothing', `at least one ion, as in "${keys.example}" (repeat ${option} for more), or --preset <id>`);
+  }
+  return entries;
+}

@@ -1,0 +1,225 @@
+/**
+ * Compiles a validated model description into flat typed arrays: the node tree, the membrane arrays, one block
+ * of parameter and state columns per placed mechanism, the stimuli bound to their nodes and the recording probes.
+ * Nothing here steps time; the integrators do.
+ */
+import { nernstPotential } from '../core/nernst.js';
+import { createChannelMechanism } from '../mechanisms/generic-channel.js';
+import { findMechanism, MECHANISMS } from '../mechanisms/catalogue.js';
+import type { MechanismBlock, MechanismDefinition, MembraneArrays, RateMode } from '../mechanisms/types.js';
+import type { IonName, Location, Model } from '../model/types.js';
+import { InputError } from '../units/errors.js';
+import { discretise, nodeAtPosition, type Discretisation, type DiscreteSection } from './discretise.js';
+import { prepareWaveform, type PreparedWaveform } from './waveform.js';
+
+export const ION_NAMES: readonly IonName[] = ['na', 'k', 'cl', 'ca'];
+
+/** NEURON's default reversal potentials (mV) when a model gives none: ena 50, ek -77; ecl and eca ours. */
+const DEFAULT_REVERSAL: Record<IonName, number> = { na: 50, k: -77, cl: -65, ca: 132.5 };
+
+export interface PlacedMechanism {
+  readonly definition: MechanismDefinition;
+  readonly block: MechanismBlock;
+  /** Which cell and placement it came from, for messages. */
+  readonly cell: string;
+}
+
+export interface BoundCurrentClamp {
+  readonly id: string;
+  readonly node: number;
+  readonly waveform: PreparedWaveform;
+  /** nA per unit of the waveform: 1 for nA, area * 1e-2 for mA/cm2 densities. */
+  readonly scale: number;
+}
+
+export interface BoundVoltageClamp {
+  readonly id: string;
+  readonly node: number;
+  /** Level end times (ms) and voltages (mV). */
+  readonly ends: Float64Array;
+  readonly voltages: Float64Array;
+  /** Clamp conductance, uS: 1 / series resistance, or 1e9 uS for an ideal clamp. */
+  readonly conductance: number;
+}
+
+export interface CompiledModel {
+  readonly model: Model;
+  readonly tree: Discretisation;
+  readonly membrane: MembraneArrays;
+  /** Capacitance of each node, nF. */
+  readonly capacitance: Float64Array;
+  /** area * 1e-2: converts mA/cm2 and S/cm2 densities at a node into nA and uS. */
+  readonly densityToAbsolute: Float64Array;
+  readonly mechanisms: readonly PlacedMechanism[];
+  readonly currentClamps: readonly BoundCurrentClamp[];
+  readonly voltageClamps: readonly BoundVoltageClamp[];
+  readonly rates: RateMode;
+}
+
+/** Conductance standing for an ideal voltage clamp, uS (an access resistance of 1 milliohm... 1e-9 MOhm). */
+export const IDEAL_CLAMP_CONDUCTANCE = 1e9;
+
+function makeMembrane(nodeCount: number, temperature: number): MembraneArrays {
+  const perIon = () =>
+    Object.fromEntries(ION_NAMES.map((ion) => [ion, new Float64Array(nodeCount)])) as Record<IonName, Float64Array>;
+  return {
+    v: new Float64Array(nodeCount),
+    current: new Float64Array(nodeCount),
+    conductance: new Float64Array(nodeCount),
+    ionCurrent: perIon(),
+    reversal: perIon(),
+    temperature,
+  };
+}
+
+function findSection(tree: Discretisation, model: Model, location: Location, field: string): DiscreteSection {
+  const cellIndex = model.cells.findIndex((cell) => cell.id === location.cell);
+  if (cellIndex < 0) throw new InputError(`${field}.cell`, JSON.stringify(location.cell), `one of ${model.cells.map((c) => c.id).join(', ')}`);
+  const sections = tree.sections.filter((section) => section.cell === cellIndex);
+  if (location.point !== undefined) {
+    const section = sections.find((s) => s.point === location.point);
+    if (!section) throw new InputError(`${field}.point`, String(location.point), 'the id of a point of the cell');
+    return section;
+  }
+  const name = location.section ?? sections[0].id;
+  const section = sections.find((s) => s.id === name);
+  if (!section) throw new InputError(`${field}.section`, JSON.stringify(name), `one of ${sections.map((s) => s.id).slice(0, 10).join(', ')}`);
+  return section;
+}
+
+/** The node index of a location (NEURON's `sec(x)`); an SWC point stands for its section's end. */
+export function locateNode(compiled: Pick<CompiledModel, 'tree' | 'model'>, location: Location, field: string): number {
+  const section = findSection(compiled.tree, compiled.model, location, field);
+  return nodeAtPosition(section, location.point !== undefined ? 1 : location.position);
+}
+
+function mechanismDefinitions(model: Model): Map<string, MechanismDefinition> {
+  const definitions = new Map<string, MechanismDefinition>(MECHANISMS.map((m) => [m.name, m]));
+  for (const channel of model.channels) definitions.set(channel.name, createChannelMechanism(channel));
+  return definitions;
+}
+
+function placeMechanisms(model: Model, tree: Discretisation): PlacedMechanism[] {
+  const definitions = mechanismDefinitions(model);
+  const placed: PlacedMechanism[] = [];
+  model.cells.forEach((cell, cellIndex) => {
+    const owner = new Map<string, Set<number>>();
+    cell.mechanisms.forEach((placement, placementIndex) => {
+      const field = `cells[${cellIndex}].mechanisms[${placementIndex}]`;
+      const definition = definitions.get(placement.mechanism) ?? findMechanism(placement.mechanism);
+      if (!definition) {
+        throw new InputError(`${field}.mechanism`, JSON.stringify(placement.mechanism), `one of ${[...definitions.keys()].join(', ')}`);
+      }
+      const sections = tree.sections.filter(
+        (section) => section.cell === cellIndex && (!placement.regions || section.regions.some((r) => placement.regions!.includes(r))),
+      );
+      if (placement.regions && sections.length === 0) {
+        const known = [...new Set(tree.sections.filter((s) => s.cell === cellIndex).flatMap((s) => s.regions))];
+        throw new InputError(`${field}.regions`, JSON.stringify(placement.regions), `region names of the cell: ${known.slice(0, 12).join(', ')}`);
+      }
+      const nodes: number[] = [];
+      const taken = owner.get(definition.name) ?? new Set<number>();
+      for (const section of sections) {
+        for (const node of section.centreNodes) {
+          if (taken.has(node)) {
+            throw new InputError(`${field}.regions`, JSON.stringify(placement.regions ?? 'all'), `regions not already holding ${definition.name} (section ${section.id} has it twice)`);
+          }
+          taken.add(node);
+          nodes.push(node);
+        }
+      }
+      owner.set(definition.name, taken);
+      for (const name of Object.keys(placement.parameters)) {
+        if (!definition.parameters.some((p) => p.name === name)) {
+          throw new InputError(`${field}.parameters.${name}`, String(placement.parameters[name]), `a parameter of ${definition.name}: ${definition.parameters.map((p) => p.name).join(', ')}`);
+        }
+      }
+      const count = nodes.length;
+      const parameters = definition.parameters.map((info) => {
+        const value = placement.parameters[info.name] ?? info.defaultValue;
+        if (!(value >= info.minimum && value <= info.maximum)) {
+          throw new InputError(`${field}.parameters.${info.name}`, String(value), `${info.minimum} to ${info.maximum} ${info.unit}`);
+        }
+        return new Float64Array(count).fill(value);
+      });
+      const block: MechanismBlock = {
+        count,
+        node: Int32Array.from(nodes),
+        parameters,
+        states: definition.states.map(() => new Float64Array(count)),
+        conductances: definition.conductances.map(() => new Float64Array(count)),
+        scratch: null,
+      };
+      placed.push({ definition, block, cell: cell.id });
+    });
+  });
+  return placed;
+}
+
+function setReversalPotentials(model: Model, tree: Discretisation, membrane: MembraneArrays): void {
+  model.cells.forEach((cell, cellIndex) => {
+    for (const ion of ION_NAMES) {
+      const settings = cell.ions.find((entry) => entry.ion === ion);
+      let value = DEFAULT_REVERSAL[ion];
+      if (settings) {
+        value =
+          settings.reversal === 'nernst'
+            ? nernstPotential({
+                valence: ion === 'ca' ? 2 : ion === 'cl' ? -1 : 1,
+                inside: settings.inside!,
+                outside: settings.outside!,
+                temperature: model.temperature,
+              })
+            : settings.reversal;
+      }
+      const column = membrane.reversal[ion];
+      for (let node = 0; node < tree.nodeCount; node++) if (tree.cellOfNode[node] === cellIndex) column[node] = value;
+    }
+  });
+}
+
+export function compile(model: Model): CompiledModel {
+  const tree = discretise(model.cells);
+  const membrane = makeMembrane(tree.nodeCount, model.temperature);
+  const capacitance = new Float64Array(tree.nodeCount);
+  const densityToAbsolute = new Float64Array(tree.nodeCount);
+  for (let node = 0; node < tree.nodeCount; node++) {
+    const cell = model.cells[tree.cellOfNode[node]];
+    // cm [uF/cm2] * area [um2] * 1e-8 [cm2/um2] = uF * 1e-8 = nF * 1e-5.
+    capacitance[node] = cell.membrane.capacitance * tree.area[node] * 1e-5;
+    densityToAbsolute[node] = tree.area[node] * 1e-2;
+    membrane.v[node] = cell.membrane.initialVoltage;
+  }
+  setReversalPotentials(model, tree, membrane);
+  const mechanisms = placeMechanisms(model, tree);
+  const partial = { tree, model };
+  const currentClamps: BoundCurrentClamp[] = [];
+  const voltageClamps: BoundVoltageClamp[] = [];
+  model.stimuli.forEach((stimulus, index) => {
+    const node = locateNode(partial, stimulus.location, `stimuli[${index}].location`);
+    if (stimulus.kind === 'current-clamp') {
+      if (stimulus.waveform.perArea && tree.area[node] === 0) {
+        throw new InputError(`stimuli[${index}].location.position`, String(stimulus.location.position), 'a position inside the section (0 < x < 1) for a current density: its ends have no membrane area');
+      }
+      const scale = stimulus.waveform.perArea ? densityToAbsolute[node] : 1;
+      currentClamps.push({ id: stimulus.id, node, waveform: prepareWaveform(stimulus.waveform), scale });
+    } else {
+      let end = 0;
+      const ends = Float64Array.from(stimulus.levels, (level) => (end += level.duration));
+      voltageClamps.push({
+        id: stimulus.id,
+        node,
+        ends,
+        voltages: Float64Array.from(stimulus.levels, (level) => level.voltage),
+        conductance: stimulus.seriesResistance ? 1 / stimulus.seriesResistance : IDEAL_CLAMP_CONDUCTANCE,
+      });
+    }
+  });
+  return { model, tree, membrane, capacitance, densityToAbsolute, mechanisms, currentClamps, voltageClamps, rates: model.run.rates };
+}
+
+/** The command voltage of a clamp at time t, or NaN once the protocol has ended (the clamp is released). */
+export function clampCommand(clamp: BoundVoltageClamp, t: number): number {
+  for (let i = 0; i < clamp.ends.length; i++) if (t < clamp.ends[i]) return clamp.voltages[i];
+  return Number.NaN;
+}

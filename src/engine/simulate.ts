@@ -1,0 +1,158 @@
+/**
+ * `simulate(model)`: compiles a validated model, integrates it and returns typed-array traces, spike times and a
+ * summary. Runs in Node and in the browser alike (no Node-only module).
+ */
+import type { Model } from '../model/types.js';
+import { InputError } from '../units/errors.js';
+import { runAdaptive } from './adaptive.js';
+import { compile, locateNode, type CompiledModel } from './compile.js';
+import { accumulateCurrents, createFixedStepper, initialiseMechanisms } from './fixed-step.js';
+import { createProbe, type Probe, type StimulusCurrents } from './probes.js';
+import { SpikeDetector } from './spike-detector.js';
+
+export interface Trace {
+  readonly id: string;
+  readonly variable: string;
+  readonly unit: string;
+  readonly values: Float64Array;
+}
+
+export interface SpikeTrain {
+  readonly id: string;
+  readonly threshold: number;
+  /** Path distance of the detector from its cell's root, um. */
+  readonly distance: number;
+  readonly times: readonly number[];
+}
+
+export interface Velocity {
+  readonly from: string;
+  readonly to: string;
+  /** um between the detectors and ms between their first spikes. */
+  readonly distance: number;
+  readonly delay: number;
+  readonly metresPerSecond: number;
+}
+
+export interface SimulationResult {
+  /** Sample times, ms. */
+  readonly time: Float64Array;
+  readonly traces: readonly Trace[];
+  readonly spikes: readonly SpikeTrain[];
+  readonly velocity?: Velocity;
+  readonly steps: number;
+  readonly compartments: number;
+  readonly nodes: number;
+}
+
+export interface SimulateOptions {
+  /** Called now and then with the fraction done (0..1). */
+  readonly onProgress?: (fraction: number) => void;
+}
+
+/** The recorders of a run: probes sampled into preallocated columns and spike detectors. */
+export interface Recorder {
+  readonly probes: readonly Probe[];
+  readonly columns: readonly Float64Array[];
+  readonly time: Float64Array;
+  readonly detectors: readonly SpikeDetector[];
+  readonly detectorNodes: readonly number[];
+  readonly currents: StimulusCurrents;
+  sampleCount: number;
+  sample(t: number): void;
+}
+
+export function createRecorder(compiled: CompiledModel): Recorder {
+  const { model } = compiled;
+  const currents: StimulusCurrents = { current: null };
+  const probes = model.recordings.map((recording, index) => createProbe(compiled, recording, index, currents));
+  const samples = Math.floor(model.run.duration / model.run.recordInterval + 1e-9) + 1;
+  const columns = probes.map(() => new Float64Array(samples));
+  const time = new Float64Array(samples);
+  const detectorNodes = model.spikes.map((spike, index) => locateNode(compiled, spike.location, `spikes[${index}].location`));
+  const detectors = detectorNodes.map((node, index) => new SpikeDetector(model.spikes[index].threshold, () => compiled.membrane.v[node]));
+  const recorder: Recorder = {
+    probes,
+    columns,
+    time,
+    detectors,
+    detectorNodes,
+    currents,
+    sampleCount: 0,
+    sample(t: number) {
+      const k = recorder.sampleCount;
+      if (k >= samples) return;
+      time[k] = t;
+      for (let p = 0; p < probes.length; p++) columns[p][k] = probes[p].read();
+      recorder.sampleCount = k + 1;
+    },
+  };
+  return recorder;
+}
+
+function runFixed(compiled: CompiledModel, recorder: Recorder, options: SimulateOptions): number {
+  const { run } = compiled.model;
+  const dt = run.timeStep;
+  const steps = Math.round(run.duration / dt);
+  const samplesEvery = Math.max(1, Math.round(run.recordInterval / dt));
+  const stepper = createFixedStepper(compiled, dt, run.integrator === 'crank-nicolson');
+  recorder.currents.current = stepper;
+  const detectors = recorder.detectors;
+  accumulateCurrents(compiled);
+  recorder.sample(0);
+  for (const detector of detectors) detector.observe(0);
+  const progressEvery = Math.max(1, Math.floor(steps / 100));
+  for (let n = 0; n < steps; n++) {
+    const t = n * dt;
+    stepper.step(t);
+    const tNext = (n + 1) * dt;
+    for (let s = 0; s < detectors.length; s++) detectors[s].observe(tNext);
+    if ((n + 1) % samplesEvery === 0) recorder.sample(tNext);
+    if (options.onProgress && n % progressEvery === 0) options.onProgress(n / steps);
+  }
+  return steps;
+}
+
+function measureVelocity(compiled: CompiledModel, recorder: Recorder): Velocity | undefined {
+  const request = compiled.model.velocity;
+  if (!request) return undefined;
+  const index = (id: string) => compiled.model.spikes.findIndex((spike) => spike.id === id);
+  const from = index(request.from);
+  const to = index(request.to);
+  const first = recorder.detectors[from].times[0];
+  const second = recorder.detectors[to].times[0];
+  const distance = Math.abs(compiled.tree.distance[recorder.detectorNodes[to]] - compiled.tree.distance[recorder.detectorNodes[from]]);
+  // No spike at one of the detectors (no propagation): no velocity to report.
+  if (first === undefined || second === undefined || second === first) return undefined;
+  const delay = second - first;
+  // um per ms = mm/s; divide by 1000 for m/s.
+  return { from: request.from, to: request.to, distance, delay, metresPerSecond: distance / delay / 1000 };
+}
+
+export function simulate(model: Model, options: SimulateOptions = {}): SimulationResult {
+  const compiled = compile(model);
+  const { run } = model;
+  if (run.integrator === 'adaptive' && compiled.tree.nodeCount !== 1) {
+    throw new InputError('run.integrator', '"adaptive"', `backward-euler or crank-nicolson for a model of ${compiled.tree.nodeCount} nodes (adaptive handles single-compartment models)`);
+  }
+  initialiseMechanisms(compiled, run.timeStep);
+  const recorder = createRecorder(compiled);
+  const steps = run.integrator === 'adaptive' ? runAdaptive(compiled, recorder, options) : runFixed(compiled, recorder, options);
+  options.onProgress?.(1);
+  const velocity = measureVelocity(compiled, recorder);
+  const used = recorder.sampleCount;
+  return {
+    time: recorder.time.subarray(0, used),
+    traces: recorder.probes.map((probe, p) => ({ id: probe.id, variable: probe.variable, unit: probe.unit, values: recorder.columns[p].subarray(0, used) })),
+    spikes: recorder.detectors.map((detector, index) => ({
+      id: model.spikes[index].id,
+      threshold: detector.threshold,
+      distance: compiled.tree.distance[recorder.detectorNodes[index]],
+      times: detector.times,
+    })),
+    velocity,
+    steps,
+    compartments: compiled.tree.area.filter((a) => a > 0).length,
+    nodes: compiled.tree.nodeCount,
+  };
+}

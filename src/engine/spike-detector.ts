@@ -1,0 +1,36 @@
+/**
+ * Spike detection: upward crossings of a threshold, with the crossing time interpolated linearly between the two
+ * samples that straddle it (NEURON's NetCon with fixed steps reports the step's end; interpolation is closer).
+ */
+export class SpikeDetector {
+  readonly times: number[] = [];
+  private previousTime = Number.NaN;
+  private previousValue = Number.NaN;
+
+  constructor(
+    readonly threshold: number,
+    private readonly read: () => number,
+  ) {}
+
+  /** Looks at the value now, at time t. */
+  observe(t: number): void {
+    const value = this.read();
+    const before = this.previousValue;
+    if (before < this.threshold && value >= this.threshold) {
+      this.times.push(this.previousTime + ((this.threshold - before) / (value - before)) * (t - this.previousTime));
+    }
+    this.previousTime = t;
+    this.previousValue = value;
+  }
+
+  /** Records a crossing found by the caller at a time it has interpolated itself (the adaptive integrator). */
+  observeWithCrossing(t: number, crossing: (threshold: number) => number | null): void {
+    const value = this.read();
+    if (this.previousValue < this.threshold && value >= this.threshold) {
+      const time = crossing(this.threshold);
+      this.times.push(time ?? this.previousTime + ((this.threshold - this.previousValue) / (value - this.previousValue)) * (t - this.previousTime));
+    }
+    this.previousTime = t;
+    this.previousValue = value;
+  }
+}
