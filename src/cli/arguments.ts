@@ -10,7 +10,7 @@ import {
   QUANTITY_KIND_NAMES,
   type QuantityKind,
 } from '../units/index.js';
-import { lookupIon, type IonSpecies } from '../core/index.js';
+import { ION_SPECIES, lookupIon, type IonSpecies } from '../core/index.js';
 
 /** Largest concentration accepted, mM (as in the core). */
 const MAXIMUM_CONCENTRATION = 1e6;
@@ -100,17 +100,24 @@ export function valence(text: string, field = '--valence'): number {
  * Rethrows an InputError raised by a library call with its field renamed to the option that supplied it
  * (the core says `inside`, the user typed `--in`). Unmapped fields are kept.
  */
-export function asOptions<T>(fields: Readonly<Record<string, string>>, call: () => T): T {
+export function asOptions<T>(fields: Readonly<Record<string, string | OptionValue>>, call: () => T): T {
   try {
     return call();
   } catch (error) {
     if (error instanceof InputError) {
       const root = error.field.split(/[.[]/)[0] ?? error.field;
-      const option = fields[error.field] ?? fields[root];
-      if (option !== undefined && option !== error.field) throw new InputError(option, error.value, error.allowed);
+      const target = fields[error.field] ?? fields[root];
+      if (typeof target === 'string' && target !== error.field) throw new InputError(target, error.value, error.allowed);
+      if (typeof target === 'object') throw new InputError(target.option, describeValue(target.value), error.allowed);
     }
     throw error;
   }
+}
+
+/** An option with the text the user gave, to name in place of the library's canonical value. */
+export interface OptionValue {
+  readonly option: string;
+  readonly value: string;
 }
 
 /**
@@ -123,7 +130,12 @@ export function ion(symbol: string, field: string, valenceText?: string, valence
     return lookupIon(symbol, z);
   } catch (error) {
     if (error instanceof InputError && error.field === 'ion') {
-      throw new InputError(field, error.value, `${error.allowed}${z === undefined ? ` (or give its valence with ${valenceField})` : ''}`);
+      const allowed =
+        z === undefined
+          ? `a known ion (${ION_SPECIES.map((item) => item.symbol).join(', ')}), or another ion with its valence given by ${valenceField} ` +
+            `(e.g. ${field} La ${valenceField} 3) or written in its name ("La3+")`
+          : error.allowed;
+      throw new InputError(field, error.value, allowed);
     }
     throw error;
   }

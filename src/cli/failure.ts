@@ -68,7 +68,7 @@ function commanderFailure(error: CommanderError, context: FailureContext, prefix
       message += `; expected a value after it (see "${helpOf}")`;
       break;
     case 'commander.missingMandatoryOptionValue':
-      message += `; it is required (see "${helpOf}")`;
+      message += ` (see "${helpOf}")`;
       break;
     case 'commander.excessArguments':
     case 'commander.missingArgument':

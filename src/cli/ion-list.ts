@@ -16,12 +16,12 @@ export interface IonListOptions {
 }
 
 /** Reads `--preset`, naming the option in the error. */
-export function presetOption(id: string | undefined): IonPreset | undefined {
+export function presetOption(id: string | undefined, field = '--preset'): IonPreset | undefined {
   if (id === undefined) return undefined;
   try {
     return findPreset(id);
   } catch (error) {
-    if (error instanceof InputError) throw new InputError('--preset', error.value, error.allowed);
+    if (error instanceof InputError) throw new InputError(field, error.value, `${error.allowed} (see "membrane presets")`);
     throw error;
   }
 }

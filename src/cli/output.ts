@@ -35,10 +35,15 @@ export function assertFinite(value: unknown, path = 'result'): void {
 export function emit(options: JsonFlag, result: JsonObject, text: () => readonly string[]): void {
   assertFinite(result);
   if (options.json) {
-    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(result, roundNoise, 2)}\n`);
   } else {
     process.stdout.write(`${text().join('\n')}\n`);
   }
+}
+
+/** JSON replacer: 15 significant digits, which drops float noise (0.6200000000000001) and keeps all real precision. */
+function roundNoise(_key: string, value: unknown): unknown {
+  return typeof value === 'number' && value !== 0 ? Number(value.toPrecision(15)) : value;
 }
 
 /** Writes a warning line on stderr (never on stdout, so `--json` stays one object). */

@@ -7,7 +7,8 @@
  *   1. mechanisms add their current and conductance densities at V(t) with the present gates;
  *   2. stimuli: the exact average of each current-clamp waveform over [t, t + dt]; voltage clamps;
  *   3. the linearised implicit system for the voltage change is built and solved (Hines);
- *      backward Euler: V(t + dt) = V + dV; Crank-Nicolson: the half step solved implicitly, V(t + dt) = V + 2 dV;
+ *      backward Euler: V(t + dt) = V + dV; Crank-Nicolson: the half step solved implicitly, V(t + dt) = V + 2 dV
+ *      (V + dV at zero-area nodes, whose voltage is fixed by an algebraic constraint);
  *   4. the gates advance by dt at the new voltage;
  *   5. (the caller) spike detection and recording.
  *
@@ -69,6 +70,10 @@ export function createFixedStepper(compiled: CompiledModel, timeStep: number, cr
   const clampCurrent = new Float64Array(voltageClamps.length);
   const stimulusCurrent = new Float64Array(currentClamps.length);
   const theta = crankNicolson ? 0.5 : 1;
+  // Crank-Nicolson extrapolates the half step to the full step, V + 2 dV, at nodes with capacitance. Zero-area
+  // nodes obey an algebraic constraint instead; extrapolating them would reflect any error back and forth forever
+  // (an undamped oscillation), so they keep the value that satisfies the constraint, V + dV.
+  const extrapolation = Float64Array.from(capacitance, (c) => (c > 0 ? 2 : 1));
   const implicitStep = theta * timeStep;
   // Diagonal terms that never change: C/h plus the axial conductances to the parent and to every child.
   const constantDiagonal = new Float64Array(count);
@@ -112,7 +117,7 @@ export function createFixedStepper(compiled: CompiledModel, timeStep: number, cr
     let bad = -1;
     if (crankNicolson) {
       for (let i = 0; i < count; i++) {
-        const value = v[i] + 2 * rhs[i];
+        const value = v[i] + extrapolation[i] * rhs[i];
         v[i] = value;
         if (!(value > -VOLTAGE_LIMIT && value < VOLTAGE_LIMIT)) bad = i;
       }
@@ -129,7 +134,7 @@ export function createFixedStepper(compiled: CompiledModel, timeStep: number, cr
       extraConductance[clamp.node] = 0;
       // The clamp current at the time the implicit solve refers to (t + h), where V(t + h) = V(t) + dV.
       const node = clamp.node;
-      const voltageThen = crankNicolson ? v[node] - rhs[node] : v[node];
+      const voltageThen = crankNicolson ? v[node] - (extrapolation[node] - 1) * rhs[node] : v[node];
       clampCurrent[s] = Number.isNaN(command) ? 0 : clamp.conductance * (command - voltageThen);
     }
     if (bad >= 0) {

@@ -53,10 +53,22 @@ function parseJsonText(text: string, fileName: string): unknown {
     const position = /position (\d+)/.exec(message);
     const where = lineColumn
       ? { line: Number(lineColumn[1]), column: Number(lineColumn[2]) }
-      : lineAndColumn(text, position ? Number(position[1]) : text.length);
-    const reason = message.replace(/\s*\(line \d+ column \d+\)/, '').replace(/\s*(in JSON )?at position \d+/, '');
+      : lineAndColumn(text, position ? Number(position[1]) : jsonErrorOffset(text));
+    const reason = message
+      .replace(/\s*\(line \d+ column \d+\)/, '')
+      .replace(/\s*(in JSON )?at position \d+/, '')
+      .replace(/, .*is not valid JSON$/s, '');
     throw syntaxError(fileName, text, where.line, where.column, 'JSON', reason);
   }
+}
+
+/**
+ * Where JSON text goes wrong, when V8 does not say (Node 20 gives no position for "Unexpected token"): the first
+ * error of the YAML parser, which reads JSON as YAML 1.2 flow collections; else the end of the text.
+ */
+function jsonErrorOffset(text: string): number {
+  const { document } = parseYamlDocument(text);
+  return document.errors[0]?.pos[0] ?? text.length;
 }
 
 interface YamlParsed {

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { membraneField } from '../../core/index.js';
 import { asOptions, positiveQuantity, voltage } from '../arguments.js';
-import { addJsonOption, emit, fixed, num, type JsonFlag } from '../output.js';
+import { addJsonOption, emit, num, type JsonFlag } from '../output.js';
 
 interface FieldOptions extends JsonFlag {
   voltage: string;

@@ -67,7 +67,8 @@ export function register(program: Command): void {
       );
     }
     const permeant = ions.map((ion) => ({ valence: ion.valence, inside: ion.inside, outside: ion.outside, permeability: ion.permeability }));
-    const Vm = asOptions({ ions: '--ion', temperature: '--temperature' }, () => ghkPotential(permeant, kelvin));
+    const given = { option: '--ion', value: options.ion?.join(' ') ?? `--preset ${options.preset ?? ''}` };
+    const Vm = asOptions({ ions: given, temperature: '--temperature' }, () => ghkPotential(permeant, kelvin));
     const RT_over_F = thermalVoltage(kelvin);
     const withE = ions.map((ion) => ({ ...ion, E: nernstPotential({ ...ion, temperature: kelvin }) }));
     const closedForm = ions.filter((ion) => ion.permeability > 0).every((ion) => Math.abs(ion.valence) === 1);

@@ -1,0 +1,63 @@
+/**
+ * Access to the third-party reference data in ../shared/reference (or $MEMBRANE_REFERENCE): read in place, never
+ * copied into the project. A missing folder is a failure, not a skip: CI must run the validation.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+export function referencePath(...parts: string[]): string {
+  const root = process.env.MEMBRANE_REFERENCE ?? join(projectRoot, '..', 'shared', 'reference');
+  const path = join(root, ...parts);
+  if (!existsSync(path)) throw new Error(`reference data not found: ${path} (set MEMBRANE_REFERENCE to the shared/reference folder)`);
+  return path;
+}
+
+/** A Rallpack trace: time in ms and voltage in mV (the files hold seconds and volts). */
+export function readRallpack(name: string): { time: Float64Array; voltage: Float64Array } {
+  const rows = readFileSync(referencePath('rallpack', name), 'utf8').trim().split('\n');
+  const time = new Float64Array(rows.length);
+  const voltage = new Float64Array(rows.length);
+  rows.forEach((row, i) => {
+    const [t, v] = row.trim().split(/\s+/).map(Number);
+    time[i] = t * 1000;
+    voltage[i] = v * 1000;
+  });
+  return { time, voltage };
+}
+
+export function readCsv(...parts: string[]): Record<string, number>[] {
+  const [header, ...rows] = readFileSync(referencePath(...parts), 'utf8').trim().split('\n');
+  const names = header.split(',');
+  return rows.map((row) => Object.fromEntries(row.split(',').map((value, i) => [names[i], Number(value)])));
+}
+
+export function readJson<T>(...parts: string[]): T {
+  return JSON.parse(readFileSync(referencePath(...parts), 'utf8')) as T;
+}
+
+/**
+ * The Rallpack acceptance measures (Bhalla et al. 1992): RMS and maximum of the difference, each divided by the
+ * reference's range (max - min), as fractions. Our trace is interpolated linearly at the reference's times.
+ */
+export function rallpackErrors(reference: { time: Float64Array; voltage: Float64Array }, time: Float64Array, values: Float64Array): { rms: number; max: number } {
+  let lo = Infinity, hi = -Infinity, sum = 0, max = 0;
+  for (const v of reference.voltage) {
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+  }
+  const step = time[1] - time[0];
+  for (let i = 0; i < reference.time.length; i++) {
+    const t = reference.time[i];
+    const k = Math.min(time.length - 2, Math.floor(t / step + 1e-9));
+    const fraction = (t - time[k]) / step;
+    const ours = values[k] + fraction * (values[k + 1] - values[k]);
+    const error = ours - reference.voltage[i];
+    sum += error * error;
+    max = Math.max(max, Math.abs(error));
+  }
+  const range = hi - lo;
+  return { rms: Math.sqrt(sum / reference.time.length) / range, max: max / range };
+}
