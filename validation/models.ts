@@ -70,7 +70,10 @@ export function rallpackCable(withHodgkinHuxley: boolean, run: RunSettings): Mod
       { id: 'v0', location: end(0), variable: 'v' },
       { id: 'vx', location: end(1), variable: 'v' },
     ],
-    spikes: [{ id: 'far', location: end(1), threshold: 0 }],
+    spikes: [
+      { id: 'near', location: end(0), threshold: 0 },
+      { id: 'far', location: end(1), threshold: 0 },
+    ],
     run,
   };
 }

@@ -65,8 +65,6 @@ export function createFixedStepper(compiled: CompiledModel, timeStep: number, cr
   const v = membrane.v;
   const d = new Float64Array(count);
   const rhs = new Float64Array(count);
-  const injected = new Float64Array(count);
-  const extraConductance = new Float64Array(count);
   const clampCurrent = new Float64Array(voltageClamps.length);
   const stimulusCurrent = new Float64Array(currentClamps.length);
   const theta = crankNicolson ? 0.5 : 1;
@@ -86,32 +84,33 @@ export function createFixedStepper(compiled: CompiledModel, timeStep: number, cr
     accumulateCurrents(compiled);
     const current = membrane.current;
     const conductance = membrane.conductance;
-    injected.fill(0);
+    // One pass builds the matrix and the right-hand side: membrane terms, then the axial flow to the parent
+    // (parents come first, so their entries already hold their own terms).
+    for (let i = 0; i < count; i++) {
+      const scale = densityToAbsolute[i];
+      d[i] = constantDiagonal[i] + conductance[i] * scale;
+      let value = -current[i] * scale;
+      const p = parent[i];
+      if (p >= 0) {
+        const flow = g[i] * (v[i] - v[p]);
+        value -= flow;
+        rhs[p] += flow;
+      }
+      rhs[i] = value;
+    }
     for (let s = 0; s < currentClamps.length; s++) {
       const clamp = currentClamps[s];
       const value = waveformAverage(clamp.waveform, t, t + timeStep) * clamp.scale;
       stimulusCurrent[s] = value;
-      injected[clamp.node] += value;
+      rhs[clamp.node] += value;
     }
     const clampTime = t + implicitStep * 0.5;
     for (let s = 0; s < voltageClamps.length; s++) {
       const clamp = voltageClamps[s];
       const command = clampCommand(clamp, clampTime);
       if (Number.isNaN(command)) continue;
-      extraConductance[clamp.node] += clamp.conductance;
-      injected[clamp.node] += clamp.conductance * (command - v[clamp.node]);
-    }
-    for (let i = 0; i < count; i++) {
-      const scale = densityToAbsolute[i];
-      d[i] = constantDiagonal[i] + conductance[i] * scale + extraConductance[i];
-      rhs[i] = injected[i] - current[i] * scale;
-    }
-    for (let i = 1; i < count; i++) {
-      const p = parent[i];
-      if (p < 0) continue;
-      const flow = g[i] * (v[i] - v[p]);
-      rhs[i] -= flow;
-      rhs[p] += flow;
+      d[clamp.node] += clamp.conductance;
+      rhs[clamp.node] += clamp.conductance * (command - v[clamp.node]);
     }
     solveTree(parent, g, d, rhs, count);
     let bad = -1;
@@ -131,7 +130,6 @@ export function createFixedStepper(compiled: CompiledModel, timeStep: number, cr
     for (let s = 0; s < voltageClamps.length; s++) {
       const clamp = voltageClamps[s];
       const command = clampCommand(clamp, clampTime);
-      extraConductance[clamp.node] = 0;
       // The clamp current at the time the implicit solve refers to (t + h), where V(t + h) = V(t) + dV.
       const node = clamp.node;
       const voltageThen = crankNicolson ? v[node] - (extrapolation[node] - 1) * rhs[node] : v[node];

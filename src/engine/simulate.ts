@@ -129,7 +129,13 @@ function measureVelocity(compiled: CompiledModel, recorder: Recorder): Velocity 
   return { from: request.from, to: request.to, distance, delay, metresPerSecond: distance / delay / 1000 };
 }
 
-export function simulate(model: Model, options: SimulateOptions = {}): SimulationResult {
+/** A compiled, initialised simulation: build cost paid, ready to `run` once (benchmarks time `run` alone). */
+export interface PreparedSimulation {
+  readonly compiled: CompiledModel;
+  run(options?: SimulateOptions): SimulationResult;
+}
+
+export function prepareSimulation(model: Model): PreparedSimulation {
   const compiled = compile(model);
   const { run } = model;
   if (run.integrator === 'adaptive' && compiled.tree.nodeCount !== 1) {
@@ -137,7 +143,20 @@ export function simulate(model: Model, options: SimulateOptions = {}): Simulatio
   }
   initialiseMechanisms(compiled, run.timeStep);
   const recorder = createRecorder(compiled);
-  const steps = run.integrator === 'adaptive' ? runAdaptive(compiled, recorder, options) : runFixed(compiled, recorder, options);
+  let used = false;
+  return {
+    compiled,
+    run(options: SimulateOptions = {}) {
+      if (used) throw new Error('a prepared simulation runs once; prepare it again to rerun');
+      used = true;
+      return execute(compiled, recorder, options);
+    },
+  };
+}
+
+function execute(compiled: CompiledModel, recorder: Recorder, options: SimulateOptions): SimulationResult {
+  const { model } = compiled;
+  const steps = model.run.integrator === 'adaptive' ? runAdaptive(compiled, recorder, options) : runFixed(compiled, recorder, options);
   options.onProgress?.(1);
   const velocity = measureVelocity(compiled, recorder);
   const used = recorder.sampleCount;
@@ -155,4 +174,9 @@ export function simulate(model: Model, options: SimulateOptions = {}): Simulatio
     compartments: compiled.tree.area.filter((a) => a > 0).length,
     nodes: compiled.tree.nodeCount,
   };
+}
+
+/** Compiles, initialises and runs a validated model. */
+export function simulate(model: Model, options: SimulateOptions = {}): SimulationResult {
+  return prepareSimulation(model).run(options);
 }

@@ -105,6 +105,23 @@ describe('readModelFile', () => {
   });
 });
 
+describe('docs/model-format.md', () => {
+  const guide = readFileSync(new URL('../../docs/model-format.md', import.meta.url), 'utf8');
+  const blocks = [...guide.matchAll(/```(yaml|json)\n([\s\S]*?)```/g)].map((m) => ({ format: m[1], text: m[2] }));
+
+  test('every YAML and JSON example with cells is a valid model (name and run added to fragments)', () => {
+    let checked = 0;
+    for (const { format, text } of blocks) {
+      if (!text.includes('cells')) continue;
+      const completed = format === 'yaml' && !/^name:/m.test(text) ? `name: fragment\nrun: { duration: 1 }\n${text}` : text;
+      const result = validateModelText(completed, `guide.${format}`);
+      expect(result.ok ? [] : result.issues).toEqual([]);
+      checked++;
+    }
+    expect(checked).toBeGreaterThanOrEqual(3);
+  });
+});
+
 describe('examples/', () => {
   test('holds the six documented models', () => {
     expect(exampleFiles.sort()).toEqual([

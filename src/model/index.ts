@@ -4,7 +4,8 @@
  */
 export type * from './types.js';
 export { parseModel, validateModel, issuesToError, type ModelIssue, type ParseOptions, type ValidationResult } from './validate.js';
-export { modelSchema, modelInputSchema, createModelSchema, DEFAULT_RUN, DEFAULT_TEMPERATURE, INTEGRATORS, type RawModel } from './schema.js';
+export { modelSchema, createModelSchema } from './model-schema.js';
+export { modelInputSchema, DEFAULT_RUN, DEFAULT_TEMPERATURE, INTEGRATORS, type RawModel } from './schema.js';
 export { DEFAULT_IONS, DEFAULT_MEMBRANE, ION_NAMES } from './schema-cell.js';
 export { MORPHOLOGY_KINDS, swcRegion } from './schema-morphology.js';
 export { RATE_FORMS } from './schema-channel.js';

@@ -5,7 +5,7 @@
  * every problem found.
  */
 import { InputError } from '../units/errors.js';
-import { QUANTITY_KINDS, type QuantityKind } from '../units/kinds.js';
+import { CANONICAL_UNITS, QUANTITY_KINDS, type QuantityKind } from '../units/kinds.js';
 import { parseQuantity } from '../units/quantity.js';
 import type { PathSegment } from './issues.js';
 import type {
@@ -31,11 +31,12 @@ import type { RawLocation } from './schema-stimulus.js';
 export interface ResolveOptions {
   /**
    * Catalogue mechanisms and the quantity kind of each parameter, e.g. `{ hh: { gnabar: 'specificConductance',
-   * el: 'voltage', ... } }`. When given, a mechanism that is neither in it nor a channel of the model is an error,
+   * el: 'voltage', ... } }`, or its canonical unit (`{ hh: { gnabar: 'S/cm2', el: 'mV' } }`, as in the mechanism
+   * metadata). When given, a mechanism that is neither in it nor a channel of the model is an error,
    * so is an unknown parameter, and text values are parsed as the parameter's kind. When absent, any mechanism
    * name passes and text values are parsed by their unit alone.
    */
-  readonly catalogue?: Readonly<Record<string, Readonly<Record<string, QuantityKind>>>>;
+  readonly catalogue?: Readonly<Record<string, Readonly<Record<string, QuantityKind | string>>>>;
 }
 
 /** A problem found across fields: path as segments, the value at fault, what is allowed. */
@@ -49,6 +50,13 @@ export type ResolveResult = { ok: true; model: Model } | { ok: false; issues: Re
 
 /** Parameters a channel of the model accepts when placed, with their kinds. */
 const CHANNEL_PARAMETERS: Readonly<Record<string, QuantityKind>> = { conductance: 'specificConductance', reversal: 'voltage' };
+
+/** A quantity kind given by name or by its canonical unit (`S/cm2` -> specificConductance). */
+function kindOf(kindOrUnit: string): QuantityKind | undefined {
+  if ((QUANTITY_KINDS as readonly string[]).includes(kindOrUnit)) return kindOrUnit as QuantityKind;
+  const normal = kindOrUnit.replace(/\s+/g, '');
+  return QUANTITY_KINDS.find((kind) => CANONICAL_UNITS[kind] === normal);
+}
 
 /** Kinds tried, in order, for a parameter written with a unit whose mechanism is unknown. */
 const DETECTABLE_KINDS = QUANTITY_KINDS.filter((kind) => kind !== 'temperature' && kind !== 'dimensionless');
@@ -249,7 +257,7 @@ function resolvePlacement(
   report: (issue: ResolveIssue) => void,
 ): MechanismPlacement {
   const channel = channels.has(placement.mechanism);
-  let kinds: Readonly<Record<string, QuantityKind>> | undefined;
+  let kinds: Readonly<Record<string, QuantityKind | string>> | undefined;
   if (channel) kinds = CHANNEL_PARAMETERS;
   else if (options.catalogue) {
     kinds = options.catalogue[placement.mechanism];
@@ -268,8 +276,8 @@ function resolvePlacement(
   });
   const parameters: Record<string, number> = {};
   for (const [parameter, value] of Object.entries(placement.parameters)) {
-    const kind = kinds?.[parameter];
-    if (kinds !== undefined && kind === undefined) {
+    const written = kinds?.[parameter];
+    if (kinds !== undefined && written === undefined) {
       report({
         path: [...path, 'parameters', parameter],
         input: value,
@@ -277,7 +285,7 @@ function resolvePlacement(
       });
       continue;
     }
-    const converted = convertParameter(value, kind);
+    const converted = convertParameter(value, written === undefined ? undefined : kindOf(written));
     if ('allowed' in converted) report({ path: [...path, 'parameters', parameter], input: value, allowed: converted.allowed });
     else parameters[parameter] = converted.value;
   }
@@ -367,7 +375,7 @@ function resolveLocation(
 }
 
 const ION_PATTERN = ION_NAMES.join('|');
-const PLAIN_VARIABLES = new RegExp(`^(v|i_(${ION_PATTERN})|e_(${ION_PATTERN})|(${ION_PATTERN})_(inside|outside))$`);
+const PLAIN_VARIABLES = new RegExp(`^(v|i|i_(${ION_PATTERN})|e_(${ION_PATTERN})|(${ION_PATTERN})_(inside|outside))$`);
 const DOTTED_VARIABLE = /^([A-Za-z0-9_][A-Za-z0-9_-]*)\.([A-Za-z_][A-Za-z0-9_]*)$/;
 
 function checkVariable(
@@ -383,7 +391,7 @@ function checkVariable(
   const here = [...path, 'variable'];
   const placed = [...new Set(cell.mechanisms.map((m) => m.mechanism))];
   const forms =
-    `v, i_<ion>, e_<ion>, <ion>_inside or <ion>_outside (ion one of ${ION_NAMES.join('|')}), ` +
+    `v, i (total membrane current), i_<ion>, e_<ion>, <ion>_inside or <ion>_outside (ion one of ${ION_NAMES.join('|')}), ` +
     `<mechanism>.<state or conductance> for a mechanism placed there${placed.length > 0 ? ` (${list(placed)})` : ''}, ` +
     `or <stimulus id>.i${stimuli.size > 0 ? ` (${list(stimuli.keys())})` : ''}`;
   const match = DOTTED_VARIABLE.exec(variable);

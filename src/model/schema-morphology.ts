@@ -155,7 +155,7 @@ export const morphologySchema = z.discriminatedUnion(
   },
 );
 
-/** Region names of SWC point types, as NEURON's Import3D names its sections. */
+/** Region names of SWC point types (the engine's discretisation uses the same): 1 soma, 2 axon, 3 basal, 4 apical. */
 export function swcRegion(type: number): string {
   switch (type) {
     case 1:
@@ -163,9 +163,9 @@ export function swcRegion(type: number): string {
     case 2:
       return 'axon';
     case 3:
-      return 'dend';
+      return 'basal';
     case 4:
-      return 'apic';
+      return 'apical';
     default:
       return `type${type}`;
   }

@@ -1,7 +1,7 @@
 import { describe, expect, expectTypeOf, test } from 'vitest';
 import type { z } from 'zod';
 import { parseModel } from './validate.js';
-import { modelSchema } from './schema.js';
+import { modelSchema } from './model-schema.js';
 import type { CableMorphology, CurrentClamp, Model, SectionTreeMorphology, PointsMorphology, RateGate, SteadyStateGate } from './types.js';
 
 /** The smallest valid model: one compartment, a run duration. */

@@ -1,18 +1,16 @@
 /**
- * The input schema of a whole model file, and the complete schema (`modelSchema`) that also runs the checks across
- * fields (./resolve.ts) and so parses straight to a `Model`.
+ * The input schema of a whole model file, checked field by field. ./model-schema.ts adds the checks across fields
+ * (./resolve.ts) to make `modelSchema`, which parses straight to a `Model`.
  *
  * Concepts live in their own files: ./quantity-schema.ts (numbers with units), ./schema-morphology.ts,
  * ./schema-cell.ts, ./schema-channel.ts, ./schema-stimulus.ts. Every object is strict: an unknown key (a typo)
  * is an error, never silently ignored.
  */
 import { z } from 'zod';
-import type { Model } from './types.js';
 import { cellSchema } from './schema-cell.js';
 import { channelSchema, citationSchema } from './schema-channel.js';
 import { recordingSchema, spikeDetectorSchema, stimulusSchema, velocitySchema } from './schema-stimulus.js';
 import { listOf, plainNumber, quantity, quantityWithDefault } from './quantity-schema.js';
-import { resolveModel, type ResolveOptions } from './resolve.js';
 
 export const INTEGRATORS = ['backward-euler', 'crank-nicolson', 'adaptive'] as const;
 
@@ -67,17 +65,3 @@ export const modelInputSchema = z
   });
 
 export type RawModel = z.output<typeof modelInputSchema>;
-
-/** The complete schema with the default options: parses a model file's content to a `Model`. */
-export function createModelSchema(options: ResolveOptions = {}) {
-  return modelInputSchema.transform((raw, ctx): Model => {
-    const result = resolveModel(raw, options);
-    if (result.ok) return result.model;
-    for (const issue of result.issues) {
-      ctx.addIssue({ code: 'custom', path: issue.path, input: issue.input, message: issue.allowed });
-    }
-    return z.NEVER;
-  });
-}
-
-export const modelSchema = createModelSchema();

@@ -340,7 +340,7 @@ describe('cross-field checks', () => {
       allowed: 'a region of this cell: soma',
     });
     const swc = model({
-      cells: [cell({ kind: 'points', points: [pt(1, -1, 1), pt(2, 1, 2), pt(3, 1, 3)] }, { mechanisms: [{ mechanism: 'hh', regions: ['soma', 'axon', 'dend'] }] })],
+      cells: [cell({ kind: 'points', points: [pt(1, -1, 1), pt(2, 1, 2), pt(3, 1, 3), pt(4, 1, 4)] }, { mechanisms: [{ mechanism: 'hh', regions: ['soma', 'axon', 'basal', 'apical'] }] })],
     });
     expect(validateModel(swc).ok).toBe(true);
   });
@@ -348,11 +348,11 @@ describe('cross-field checks', () => {
     const ok = model({
       cells: [cell(undefined, { mechanisms: [{ mechanism: 'hh' }] })],
       stimuli: [{ kind: 'current-clamp', id: 'stim', waveform: { shape: 'step', duration: 1, amplitude: 1 } }],
-      recordings: ['v', 'i_na', 'e_k', 'ca_inside', 'na_outside', 'hh.m', 'hh.gna', 'stim.i'].map((variable) => ({ variable })),
+      recordings: ['v', 'i', 'i_na', 'e_k', 'ca_inside', 'na_outside', 'hh.m', 'hh.gna', 'stim.i'].map((variable) => ({ variable })),
     });
     expect(validateModel(ok).ok).toBe(true);
     expect(issue(model({ recordings: [{ variable: 'hh.m' }] }))).toMatchObject({ path: 'recordings[0].variable', value: '"hh.m"' });
-    expect(issue(model({ recordings: [{ variable: 'voltage' }] })).allowed).toMatch(/^v, i_<ion>, e_<ion>/);
+    expect(issue(model({ recordings: [{ variable: 'voltage' }] })).allowed).toMatch(/^v, i \(total membrane current\), i_<ion>, e_<ion>/);
     expect(issue(model({ stimuli: [{ kind: 'current-clamp', id: 's', waveform: { shape: 'step', duration: 1, amplitude: 1 } }], recordings: [{ variable: 's.v' }] })).allowed).toBe(
       's.i, the current of stimulus s (nA)',
     );
@@ -395,6 +395,10 @@ describe('cross-field checks', () => {
     expect(issue(input('hh', {}), { catalogue })).toMatchObject({ path: 'cells[0].mechanisms[0].mechanism', allowed: 'a catalogue mechanism (pas) or a channel of this model' });
     expect(issue(input('pas', { gbar: 1 }), { catalogue })).toMatchObject({ allowed: 'a parameter of pas: g, e' });
     expect(issue(input('pas', { e: '0.1 mS/cm2' }), { catalogue }).allowed).toMatch(/is the unit of a specific conductance \(per area\), not a voltage/);
+    // Canonical units, as in the mechanism metadata, work as well as kinds.
+    const byUnit = { pas: { g: 'S/cm2', e: 'mV' } };
+    expect(parseModel(input('pas', { g: '0.1 mS/cm2', e: '-0.07 V' }), { catalogue: byUnit }).cells[0].mechanisms[0].parameters).toEqual({ g: 1e-4, e: -70 });
+    expect(issue(input('pas', { e: '1 S/cm2' }), { catalogue: byUnit }).path).toBe('cells[0].mechanisms[0].parameters.e');
   });
   test('an ion set twice', () => {
     expect(issue(model({ cells: [cell(undefined, { ions: [{ ion: 'k', reversal: -80 }, { ion: 'k', reversal: -90 }] })] })).path).toBe('cells[0].ions[1].ion');

@@ -17,10 +17,10 @@ export function register(program: Command): void {
     .command('charge')
     .summary('charge (number of ions) separated across the membrane at a voltage')
     .description(
-      'Charge separated across the membrane to hold a voltage: Q = C·A·V, and how many monovalent ions that is (|Q|/e).\n' +
-        'The cell is a sphere (--diameter), a cylinder (--diameter and --length; lateral area, no end caps) or any\n' +
-        'shape of given --area (and --volume). With --concentration, also the fraction of the cell\'s ions that is.\n' +
-        'JSON keys: Vm_mV, geometry, diameter_um, length_um, area_um2, volume_um3, specificCapacitance_uF_per_cm2,\n' +
+      'Charge separated across the membrane to hold a voltage: Q = C·A·V, and how many monovalent ions that is (|Q|/e). ' +
+        'The cell is a sphere (--diameter), a cylinder (--diameter and --length; lateral area, no end caps) or any ' +
+        'shape of given --area (and --volume). With --concentration, also the fraction of the cell\'s ions that is.\n\n' +
+        'JSON keys: Vm_mV, geometry, diameter_um, length_um, area_um2, volume_um3, specificCapacitance_uF_per_cm2, ' +
         'capacitance_pF, charge_C, charge_pC, ions, amount_mol, and with --concentration: concentration_mM, fraction.',
     )
     .requiredOption('-V, --voltage <V>', 'membrane potential ("-70mV", "-0.07 V")');

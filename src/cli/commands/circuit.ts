@@ -44,15 +44,15 @@ export function register(program: Command): void {
     .command('circuit')
     .summary('equivalent circuit: chord potential, input resistance, τ, branch currents')
     .description(
-      'The passive membrane as conductance branches in parallel with a capacitor. Chord potential V = Σ g·E / Σ g;\n' +
-        'τ = c_m / Σ g; branch currents I = g (V − E), positive outward; with a cell size, input resistance R = 1/(Σ g·A)\n' +
-        'and capacitance C = c_m·A. A branch\'s E is given (E=), or is the Nernst potential of the ion named, from its\n' +
-        'in=/out= or from the --preset\'s concentrations.\n' +
-        'JSON keys: chordPotential_mV, Vm_mV (where the currents are taken), specificConductance_mS_per_cm2,\n' +
-        '  specificResistance_kOhm_cm2, specificCapacitance_uF_per_cm2, tau_ms, totalCurrentDensity_uA_per_cm2,\n' +
-        '  temperature_K, preset (with --preset), branches (a list of { name, g_mS_per_cm2, E_mV, reversalFrom,\n' +
-        '  currentDensity_uA_per_cm2, current_pA (with a size) }), and with a cell size: geometry, diameter_um, length_um,\n' +
-        '  area_um2, volume_um3, totalConductance_nS, inputResistance_MOhm, capacitance_pF, totalCurrent_pA.',
+      'The passive membrane as conductance branches in parallel with a capacitor. Chord potential V = Σ g·E / Σ g; ' +
+        'τ = c_m / Σ g; branch currents I = g (V − E), positive outward; with a cell size, input resistance R = 1/(Σ g·A) ' +
+        'and capacitance C = c_m·A. A branch\'s E is given (E=), or is the Nernst potential of the ion named, from its ' +
+        'in=/out= or from the --preset\'s concentrations.\n\n' +
+        'JSON keys: chordPotential_mV, Vm_mV (where the currents are taken), specificConductance_mS_per_cm2, ' +
+        'specificResistance_kOhm_cm2, specificCapacitance_uF_per_cm2, tau_ms, totalCurrentDensity_uA_per_cm2, ' +
+        'temperature_K, preset (with --preset), branches (a list of { name, g_mS_per_cm2, E_mV, reversalFrom, ' +
+        'currentDensity_uA_per_cm2, current_pA (with a size) }), and with a cell size: geometry, diameter_um, length_um, ' +
+        'area_um2, volume_um3, totalConductance_nS, inputResistance_MOhm, capacitance_pF, totalCurrent_pA.',
     )
     .option('-b, --branch <spec>', `a conductance branch, repeatable: NAME:g=<g>[,E=<E>][,in=<c>,out=<c>][,z=<valence>], e.g. "${BRANCH_EXAMPLE}", "leak:g=0.3mS/cm2,E=-54.4mV", "Na:g=0.01mS/cm2" (E from --preset)`, collect)
     .option('-p, --preset <id>', 'concentrations (and temperature) for the Nernst potentials of branches named after ions')
@@ -63,9 +63,9 @@ export function register(program: Command): void {
   addJsonOption(command);
   command.addHelpText(
     'after',
-    '\nThe temperature defaults to the preset\'s when --preset is given. Without a cell size, only per-area figures are given.\nExamples:\n' +
-      '  membrane circuit --branch K:g=0.36mS/cm2,E=-77mV --branch Na:g=0.012mS/cm2,E=50mV --branch leak:g=0.3mS/cm2,E=-54.4mV --diameter 20um\n' +
-      '  membrane circuit --preset mammalian-neuron --branch K:g=0.5mS/cm2 --branch Na:g=0.02mS/cm2 --branch Cl:g=0.1mS/cm2 --json',
+    '\nThe temperature defaults to the preset\'s when --preset is given. Without a cell size, only per-area figures are given.\nExamples: ' +
+      'membrane circuit --branch K:g=0.36mS/cm2,E=-77mV --branch Na:g=0.012mS/cm2,E=50mV --branch leak:g=0.3mS/cm2,E=-54.4mV --diameter 20um ' +
+      'membrane circuit --preset mammalian-neuron --branch K:g=0.5mS/cm2 --branch Na:g=0.02mS/cm2 --branch Cl:g=0.1mS/cm2 --json',
   );
   command.action((options: CircuitOptions, self: Command) => {
     const preset = presetOption(options.preset);

@@ -16,10 +16,10 @@ export function register(program: Command): void {
     .command('drive')
     .summary('driving force (Vm − E) and direction of net flow of each ion')
     .description(
-      'Electrochemical driving force Vm − E on each ion at a membrane potential, and the direction of its net passive\n' +
-        'flow through open channels: Vm > E gives an outward current, which carries cations out but anions in.\n' +
-        'JSON keys: Vm_mV, temperature_K, temperature_degC, preset (with --preset), ions (a list of { ion, valence,\n' +
-        'inside_mM, outside_mM, E_mV, drivingForce_mV, ionDirection ("into the cell", "out of the cell", "none"),\n' +
+      'Electrochemical driving force Vm − E on each ion at a membrane potential, and the direction of its net passive ' +
+        'flow through open channels: Vm > E gives an outward current, which carries cations out but anions in.\n\n' +
+        'JSON keys: Vm_mV, temperature_K, temperature_degC, preset (with --preset), ions (a list of { ion, valence, ' +
+        'inside_mM, outside_mM, E_mV, drivingForce_mV, ionDirection ("into the cell", "out of the cell", "none"), ' +
         'currentDirection ("inward", "outward", "none") }).',
     )
     .requiredOption('-V, --voltage <Vm>', 'membrane potential ("-70mV")')

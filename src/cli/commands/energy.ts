@@ -130,13 +130,14 @@ export function register(program: Command): void {
     .summary('free energy of moving an ion across the membrane, or of the Na+/K+ pump cycle (--pump)')
     .description(
       'Free energy of moving one mole of an ion across the membrane (outside at 0 V, inside at Vm):\n' +
-        '  ΔG = RT ln(c_to/c_from) + zF(V_to − V_from); negative means the move happens by itself.\n' +
-        'JSON keys: mode ("ion"), ion, valence, direction, inside_mM, outside_mM, Vm_mV, temperature_K, temperature_degC,\n' +
-        '  E_mV, chemical_kJ_per_mol, electrical_kJ_per_mol, dG_kJ_per_mol, spontaneous.\n' +
-        'With --pump: the energy one Na+/K+-ATPase cycle (3 Na+ out, 2 K+ in) needs, against one ATP. JSON keys: mode ("pump"),\n' +
-        '  Vm_mV, temperature_K, temperature_degC, sodiumInside_mM, sodiumOutside_mM, potassiumInside_mM, potassiumOutside_mM,\n' +
-        '  sodium_kJ_per_mol, potassium_kJ_per_mol, required_kJ_per_mol, atp_kJ_per_mol, available_kJ_per_mol,\n' +
-        '  margin_kJ_per_mol, atpSuffices.',
+        '  ΔG = RT ln(c_to/c_from) + zF(V_to − V_from)\n' +
+        'Negative means the move happens by itself.\n\n' +
+        'JSON keys: mode ("ion"), ion, valence, direction, inside_mM, outside_mM, Vm_mV, temperature_K, temperature_degC, ' +
+        'E_mV, chemical_kJ_per_mol, electrical_kJ_per_mol, dG_kJ_per_mol, spontaneous.\n\n' +
+        'With --pump: the energy one Na+/K+-ATPase cycle (3 Na+ out, 2 K+ in) needs, against one ATP. JSON keys: mode ("pump"), ' +
+        'Vm_mV, temperature_K, temperature_degC, sodiumInside_mM, sodiumOutside_mM, potassiumInside_mM, potassiumOutside_mM, ' +
+        'sodium_kJ_per_mol, potassium_kJ_per_mol, required_kJ_per_mol, atp_kJ_per_mol, available_kJ_per_mol, ' +
+        'margin_kJ_per_mol, atpSuffices.',
     )
     .option('--ion <name>', 'ion (K, Na, Cl, Ca, ...); needed unless --pump')
     .option('--in <concentration>', 'concentration inside ("140mM"); needed unless --pump')

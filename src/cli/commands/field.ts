@@ -14,8 +14,8 @@ export function register(program: Command): void {
     .command('field')
     .summary('electric field across the membrane (with a breakdown warning)')
     .description(
-      'Mean electric field across the membrane treated as a uniform slab: E = V/d. Above |V| = 200 mV a warning says\n' +
-        'the membrane would electroporate.\n' +
+      'Mean electric field across the membrane treated as a uniform slab: E = V/d. Above |V| = 200 mV a warning says ' +
+        'the membrane would electroporate.\n\n' +
         'JSON keys: Vm_mV, thickness_nm, field_V_per_m, field_kV_per_cm, breakdown (true above 200 mV), warning (when breakdown).',
     )
     .requiredOption('-V, --voltage <V>', 'membrane potential ("-70mV")')

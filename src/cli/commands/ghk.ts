@@ -33,10 +33,10 @@ export function register(program: Command): void {
     .description(
       'Resting potential where the Goldman-Hodgkin-Katz currents of all permeant ions cancel. For monovalent ions it is\n' +
         '  Vm = (RT/F) ln((Σ p[cation]o + Σ p[anion]i) / (Σ p[cation]i + Σ p[anion]o));\n' +
-        'with other valences (Ca2+) the zero-current voltage is found numerically. Permeabilities are relative (only\n' +
-        'ratios matter) or in cm/s. Ions of a --preset without a permeability are left out unless an --ion gives p=.\n' +
-        'JSON keys: Vm_mV, method ("closed form" or "numeric"), temperature_K, temperature_degC, RT_over_F_mV,\n' +
-        'preset (with --preset), ions (a list of { ion, valence, inside_mM, outside_mM, permeability, E_mV }) and\n' +
+        'with other valences (Ca2+) the zero-current voltage is found numerically. Permeabilities are relative (only ' +
+        'ratios matter) or in cm/s. Ions of a --preset without a permeability are left out unless an --ion gives p=.\n\n' +
+        'JSON keys: Vm_mV, method ("closed form" or "numeric"), temperature_K, temperature_degC, RT_over_F_mV, ' +
+        'preset (with --preset), ions (a list of { ion, valence, inside_mM, outside_mM, permeability, E_mV }) and ' +
         'nernst_mV (each ion\'s Nernst potential by symbol, e.g. { "K": -84.2, "Na": 61.1 }).',
     )
     .option(

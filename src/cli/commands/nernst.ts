@@ -18,7 +18,7 @@ export function register(program: Command): void {
     .command('nernst')
     .summary('equilibrium (Nernst) potential of one ion')
     .description(
-      'Equilibrium (reversal) potential of one ion, inside relative to outside: E = (RT/zF) ln(out/in).\n' +
+      'Equilibrium (reversal) potential of one ion, inside relative to outside: E = (RT/zF) ln(out/in).\n\n' +
         'JSON keys: ion, valence, inside_mM, outside_mM, temperature_K, temperature_degC, RT_over_F_mV, E_mV.',
     )
     .requiredOption('--ion <name>', 'ion: K, Na, Cl, Ca, Mg, H, HCO3, a name ("potassium") or with charge ("Ca2+")')

@@ -31,11 +31,11 @@ export function register(program: Command): void {
     .command('presets')
     .summary('list the ion concentration presets, or show one')
     .description(
-      'Without an id: the presets (for --preset of ghk, drive and circuit). With an id: its ions, concentrations,\n' +
-        'permeabilities, temperature, source, and each ion\'s Nernst potential at that temperature.\n' +
-        'JSON keys: presets (a list of { id, name, temperature_K, temperature_degC, ions }) without an id; with an id:\n' +
-        '  id, name, description, source, temperature_K, temperature_degC, ions (a list of { ion, valence, inside_mM,\n' +
-        '  outside_mM, permeability (when the source gives one), E_mV }).',
+      'Without an id: the presets (for --preset of ghk, drive, circuit and pump). With an id: its ions, concentrations, ' +
+        'permeabilities, temperature, source, and each ion\'s Nernst potential at that temperature.\n\n' +
+        'JSON keys: presets (a list of { id, name, temperature_K, temperature_degC, ions }) without an id; with an id: ' +
+        'id, name, description, source, temperature_K, temperature_degC, ions (a list of { ion, valence, inside_mM, ' +
+        'outside_mM, permeability (when the source gives one), E_mV }).',
     )
     .argument('[id]', 'a preset id, e.g. squid-giant-axon');
   addJsonOption(command);

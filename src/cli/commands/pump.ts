@@ -20,11 +20,12 @@ export function register(program: Command): void {
     .summary('resting potential with an electrogenic Na+/K+ pump (Mullins-Noda)')
     .description(
       'Steady potential with a Na+/K+ pump of coupling ratio r (3 Na+ out : 2 K+ in, r = 1.5), Mullins & Noda (1963):\n' +
-        '  Vm = (RT/F) ln((r·pK·[K]o + pNa·[Na]o) / (r·pK·[K]i + pNa·[Na]i)); r = 1 is the GHK potential.\n' +
-        'With --current and --resistance, also the pump\'s direct contribution ΔV = −I_pump·R_in.\n' +
-        'JSON keys: Vm_mV, ghk_mV (r = 1), pumpContribution_mV (Vm − ghk), ratio, temperature_K, temperature_degC,\n' +
-        '  preset (with --preset), ions ({ ion, inside_mM, outside_mM, permeability } for K and Na), and with --current\n' +
-        '  and --resistance: pumpCurrent_nA, inputResistance_MOhm, electrogenicShift_mV.',
+        '  Vm = (RT/F) ln((r·pK·[K]o + pNa·[Na]o) / (r·pK·[K]i + pNa·[Na]i))\n' +
+        'r = 1 is the GHK potential. ' +
+        'With --current and --resistance, also the pump\'s direct contribution ΔV = −I_pump·R_in.\n\n' +
+        'JSON keys: Vm_mV, ghk_mV (r = 1), pumpContribution_mV (Vm − ghk), ratio, temperature_K, temperature_degC, ' +
+        'preset (with --preset), ions ({ ion, inside_mM, outside_mM, permeability } for K and Na), and with --current ' +
+        'and --resistance: pumpCurrent_nA, inputResistance_MOhm, electrogenicShift_mV.',
     )
     .option('-i, --ion <spec>', 'K or Na, repeatable: NAME:in=<c>,out=<c>,p=<relative permeability>, e.g. "Na:in=12mM,out=145mM,p=0.04"', collect)
     .option('-p, --preset <id>', 'K+ and Na+ concentrations (and permeabilities, temperature) from a preset')

@@ -16,8 +16,8 @@ export function register(program: Command): void {
     .command('q10')
     .summary('temperature factor of a rate: φ = Q10^((T − T_ref)/10)')
     .description(
-      'How much faster a rate is at T than at the temperature where it was measured: φ = Q10^((T − T_ref)/10 K).\n' +
-        'Defaults are Hodgkin & Huxley\'s: Q10 = 3, measured at 6.3 degC.\n' +
+      'How much faster a rate is at T than at the temperature where it was measured: φ = Q10^((T − T_ref)/10 K). ' +
+        'Defaults are Hodgkin & Huxley\'s: Q10 = 3, measured at 6.3 degC.\n\n' +
         'JSON keys: q10, temperature_K, temperature_degC, reference_K, reference_degC, factor.',
     )
     .option('--q10 <Q>', 'rate ratio per 10 degC of warming', '3')
