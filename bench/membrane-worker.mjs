@@ -1,22 +1,24 @@
 /**
  * Membrane side of one benchmark case, run in its own process by bench/run.mjs:
  *
- *   node --expose-gc bench/membrane-worker.mjs WORKLOAD RATES [RUNS]
- *     WORKLOAD  w1 | w2 | w2b;  RATES  table | exact;  RUNS  timed runs after one warm-up (default 5)
+ *   node --expose-gc bench/membrane-worker.mjs WORKLOAD RATES [RUNS] [WARMUPS]
+ *     WORKLOAD  w1 | w2 | w2b;  RATES  table | exact;  RUNS  timed runs (default 5);  WARMUPS  warm-up runs (default 1)
  *
  * Prints one JSON line. Each repetition prepares a new simulation (a prepared simulation runs once): the first
- * prepareSimulation is timed as "build"; then one validation run, one warm-up run and RUNS timed runs, each timing
+ * prepareSimulation is timed as "build"; then one validation run, WARMUPS warm-up runs and RUNS timed runs, each timing
  * `run()` alone with process.hrtime.bigint(). Memory: heapUsed + arrayBuffers (process.memoryUsage()) just before and
  * just after the first prepareSimulation, each after a full gc() (needs --expose-gc), divided by the compartments.
+ * That includes the recorder's preallocated sample buffers (time + one column per recording, Float64, one sample per
+ * step), reported apart as recordingBytesPerCompartment.
  */
-import { performance } from 'node:perf_hooks';
 import { prepareSimulation } from '../dist/index.js';
 import { buildModel, check, WORKLOADS } from './models.mjs';
 
-const [workload = 'w2', rates = 'table', runsArg = '5'] = process.argv.slice(2);
+const [workload = 'w2', rates = 'table', runsArg = '5', warmupsArg = '1'] = process.argv.slice(2);
 const runs = Number(runsArg);
-if (!(workload in WORKLOADS) || !['table', 'exact'].includes(rates) || !(runs >= 1)) {
-  console.error('usage: node --expose-gc bench/membrane-worker.mjs w1|w2|w2b table|exact [runs]');
+const warmups = Number(warmupsArg);
+if (!(workload in WORKLOADS) || !['table', 'exact'].includes(rates) || !(runs >= 1) || !(warmups >= 0)) {
+  console.error('usage: node --expose-gc bench/membrane-worker.mjs w1|w2|w2b table|exact [runs] [warmups]');
   process.exit(2);
 }
 
@@ -54,7 +56,8 @@ const verdict = check(workload, counts);
 const spikeTimes = Object.fromEntries(validation.result.spikes.map((s) => [s.id, [...s.times]]));
 
 // Warm-up, then timed runs (each on a freshly prepared simulation; preparation untimed).
-const warmupSeconds = runOnce(prepareSimulation(buildModel(workload, rates))).elapsed;
+const warmupSeconds = [];
+for (let i = 0; i < warmups; i++) warmupSeconds.push(runOnce(prepareSimulation(buildModel(workload, rates))).elapsed);
 const times = [];
 let countsStable = true;
 for (let i = 0; i < runs; i++) {
@@ -91,10 +94,10 @@ console.log(
     spikeCountsStable: countsStable,
     check: verdict,
     memoryBytesPerCompartment: (after - before) / compartments,
+    recordingBytesPerCompartment: ((model.recordings.length + 1) * (Math.floor(model.run.duration / model.run.recordInterval + 1e-9) + 1) * 8) / compartments,
     memoryMethod: gc
       ? 'heapUsed + arrayBuffers growth across prepareSimulation, after gc(), / compartments'
       : 'heapUsed + arrayBuffers growth across prepareSimulation WITHOUT gc (node lacks --expose-gc: rough), / compartments',
     timingMethod: 'prepareSimulation untimed, then run() timed with process.hrtime.bigint()',
-    timeOrigin: performance.timeOrigin,
   }),
 );

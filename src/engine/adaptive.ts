@@ -12,7 +12,8 @@
 import { InstabilityError } from '../units/errors.js';
 import { clampCommand, type CompiledModel } from './compile.js';
 import { accumulateCurrents, describeNode, VOLTAGE_LIMIT } from './fixed-step.js';
-import type { Recorder, SimulateOptions } from './simulate.js';
+import type { Recorder } from './recorder.js';
+import type { SimulateOptions } from './run-options.js';
 import { waveformAverage, waveformBreakpoints } from './waveform.js';
 
 const D = 1 / (2 + Math.SQRT2);

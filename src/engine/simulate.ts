@@ -5,10 +5,10 @@
 import type { Model } from '../model/types.js';
 import { InputError } from '../units/errors.js';
 import { runAdaptive } from './adaptive.js';
-import { compile, locateNode, type CompiledModel } from './compile.js';
+import { compile, type CompiledModel } from './compile.js';
 import { accumulateCurrents, createFixedStepper, initialiseMechanisms } from './fixed-step.js';
-import { createProbe, type Probe, type StimulusCurrents } from './probes.js';
-import { SpikeDetector } from './spike-detector.js';
+import { createRecorder, type Recorder } from './recorder.js';
+import type { SimulateOptions } from './run-options.js';
 
 export interface Trace {
   readonly id: string;
@@ -45,50 +45,7 @@ export interface SimulationResult {
   readonly nodes: number;
 }
 
-export interface SimulateOptions {
-  /** Called now and then with the fraction done (0..1). */
-  readonly onProgress?: (fraction: number) => void;
-}
-
-/** The recorders of a run: probes sampled into preallocated columns and spike detectors. */
-export interface Recorder {
-  readonly probes: readonly Probe[];
-  readonly columns: readonly Float64Array[];
-  readonly time: Float64Array;
-  readonly detectors: readonly SpikeDetector[];
-  readonly detectorNodes: readonly number[];
-  readonly currents: StimulusCurrents;
-  sampleCount: number;
-  sample(t: number): void;
-}
-
-export function createRecorder(compiled: CompiledModel): Recorder {
-  const { model } = compiled;
-  const currents: StimulusCurrents = { current: null };
-  const probes = model.recordings.map((recording, index) => createProbe(compiled, recording, index, currents));
-  const samples = Math.floor(model.run.duration / model.run.recordInterval + 1e-9) + 1;
-  const columns = probes.map(() => new Float64Array(samples));
-  const time = new Float64Array(samples);
-  const detectorNodes = model.spikes.map((spike, index) => locateNode(compiled, spike.location, `spikes[${index}].location`));
-  const detectors = detectorNodes.map((node, index) => new SpikeDetector(model.spikes[index].threshold, () => compiled.membrane.v[node]));
-  const recorder: Recorder = {
-    probes,
-    columns,
-    time,
-    detectors,
-    detectorNodes,
-    currents,
-    sampleCount: 0,
-    sample(t: number) {
-      const k = recorder.sampleCount;
-      if (k >= samples) return;
-      time[k] = t;
-      for (let p = 0; p < probes.length; p++) columns[p][k] = probes[p].read();
-      recorder.sampleCount = k + 1;
-    },
-  };
-  return recorder;
-}
+export type { SimulateOptions } from './run-options.js';
 
 function runFixed(compiled: CompiledModel, recorder: Recorder, options: SimulateOptions): number {
   const { run } = compiled.model;
