@@ -2,13 +2,15 @@
  * `npm run bench`: the standard workloads W1, W2 and W2b (../shared/BENCHMARKS.md), Membrane side by side with
  * NEURON 8.2 on this machine, in one run, with ratios ours / NEURON. See docs/benchmarks.md.
  *
- *   npm run bench [-- --rounds N --runs N --only w1,w2,w2b --no-neuron --out FILE]
+ *   npm run bench [-- --rounds N --runs N --only w1,w2,w2b --no-neuron --psolve-all --out FILE]
  *
  * Every case runs in its own child process (Membrane: `node --expose-gc bench/membrane-worker.mjs`, NEURON:
  * `/usr/bin/python3 bench/neuron/workloads.py`), one at a time, never two at once. The cases are interleaved
  * (Membrane table, NEURON usetable 1, Membrane exact, NEURON usetable 0) and the whole sequence is repeated
  * `--rounds` times (default 2), so that drifting load on a shared machine falls on both sides alike; each process
  * validates, warms up and times `--runs` runs, and the median over all rounds' timed runs is reported.
+ * NEURON is timed through h.continuerun (stdrun.hoc, the ratio's basis) and, for W1 (or every workload with
+ * --psolve-all), also through ParallelContext.psolve, which loops in C without hoc's per-step overhead.
  * Writes bench/results/latest.json. Never installs anything.
  */
 import { spawnSync } from 'node:child_process';
@@ -20,13 +22,14 @@ import { check, WORKLOADS } from './models.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
-const PYTHON = '/usr/bin/python3';
+// NEURON's Python: Debian's python3-neuron installs into /usr/bin/python3 (not a pyenv/venv python on PATH).
+const PYTHON = process.env.BENCH_PYTHON || '/usr/bin/python3';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Options
 
 function parseArgs(argv) {
-  const options = { rounds: 2, runs: null, only: ['w1', 'w2', 'w2b'], neuron: true, out: join(here, 'results', 'latest.json') };
+  const options = { rounds: 2, runs: null, only: ['w1', 'w2', 'w2b'], neuron: true, psolve: ['w1'], out: join(here, 'results', 'latest.json') };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -37,9 +40,10 @@ function parseArgs(argv) {
     else if (arg === '--runs') options.runs = Number(value());
     else if (arg === '--only') options.only = value().split(',').map((w) => w.trim().toLowerCase());
     else if (arg === '--no-neuron') options.neuron = false;
+    else if (arg === '--psolve-all') options.psolve = ['w1', 'w2', 'w2b'];
     else if (arg === '--out') options.out = value();
     else if (arg === '--help' || arg === '-h') {
-      console.log('usage: npm run bench [-- --rounds N --runs N --only w1,w2,w2b --no-neuron --out FILE]');
+      console.log('usage: npm run bench [-- --rounds N --runs N --only w1,w2,w2b --no-neuron --psolve-all --out FILE]');
       process.exit(0);
     } else throw new Error(`unknown option ${arg}`);
   }
@@ -144,12 +148,13 @@ function main() {
   // Cases, in interleaved order.
   const cases = [];
   for (const workload of options.only) {
-    cases.push({ workload, engine: 'membrane', rates: 'table' });
-    if (withNeuron) cases.push({ workload, engine: 'neuron', rates: 'table' });
-    cases.push({ workload, engine: 'membrane', rates: 'exact' });
-    if (withNeuron) cases.push({ workload, engine: 'neuron', rates: 'exact' });
+    for (const rates of ['table', 'exact']) {
+      cases.push({ workload, engine: 'membrane', rates, method: 'run' });
+      if (withNeuron) cases.push({ workload, engine: 'neuron', rates, method: 'continuerun' });
+      if (withNeuron && options.psolve.includes(workload)) cases.push({ workload, engine: 'neuron', rates, method: 'psolve' });
+    }
   }
-  const key = (c) => `${c.workload}/${c.engine}/${c.rates}`;
+  const key = (c) => `${c.workload}/${c.engine}/${c.rates}/${c.method}`;
   const collected = new Map(cases.map((c) => [key(c), { ...c, processes: [], errors: [] }]));
 
   console.log(
@@ -161,15 +166,15 @@ function main() {
       const plan = PLAN[c.workload];
       const runs = String(options.runs ?? plan.runs);
       const warmups = String(plan.warmups);
-      const label = `${c.workload} ${c.engine} ${c.rates}`;
+      const label = `${c.workload} ${c.engine} ${c.rates}${c.method === 'psolve' ? ' psolve' : ''}`;
       const child =
         c.engine === 'membrane'
           ? runChild(process.execPath, ['--expose-gc', join(here, 'membrane-worker.mjs'), c.workload, c.rates, runs, warmups], label)
-          : runChild(PYTHON, [join(here, 'neuron', 'workloads.py'), c.workload, c.rates === 'table' ? '1' : '0', runs, warmups], label);
+          : runChild(PYTHON, [join(here, 'neuron', 'workloads.py'), c.workload, c.rates === 'table' ? '1' : '0', runs, warmups, c.method], label);
       const entry = collected.get(key(c));
       if (child.error) {
         entry.errors.push(child.error);
-        console.log(`  round ${round}  ${label.padEnd(22)} ERROR (see below)`);
+        console.log(`  round ${round}  ${label.padEnd(29)} ERROR (see below)`);
         continue;
       }
       const r = child.result;
@@ -177,7 +182,7 @@ function main() {
       entry.processes.push({ ...r, check: verdict, wallSeconds: child.wall });
       const counts = Object.entries(r.spikeCounts).map(([id, n]) => `${id} ${n}`).join(', ');
       console.log(
-        `  round ${round}  ${label.padEnd(22)} median ${fmtSeconds(r.medianSeconds)} s  (${r.runSeconds.map(fmtSeconds).join(' ')})  spikes: ${counts}` +
+        `  round ${round}  ${label.padEnd(29)} median ${fmtSeconds(r.medianSeconds)} s  (${r.runSeconds.map(fmtSeconds).join(' ')})  spikes: ${counts}` +
           `${verdict.ok && r.spikeCountsStable ? '' : '  <-- CHECK FAILED'}`,
       );
     }
@@ -196,7 +201,8 @@ function main() {
       workload: entry.workload,
       engine: entry.engine,
       rates: entry.rates,
-      mode: entry.engine === 'membrane' ? `rates=${entry.rates}` : `usetable_hh=${entry.rates === 'table' ? 1 : 0}`,
+      method: entry.method,
+      mode: entry.engine === 'membrane' ? `rates=${entry.rates}` : `usetable_hh=${entry.rates === 'table' ? 1 : 0}${entry.method === 'psolve' ? ' psolve' : ''}`,
       valid,
       check: first ? { expected: first.check.expected, got: [...new Set(checks.map((v) => v.got))].join(' / '), ok: checks.every((v) => v.ok) } : null,
       spikeCountsStable: ps.every((p) => p.spikeCountsStable),
@@ -221,13 +227,15 @@ function main() {
       version: first?.version,
     });
   }
-  const find = (w, e, r) => summaries.find((s) => s.workload === w && s.engine === e && s.rates === r);
+  const find = (w, e, r, m) => summaries.find((s) => s.workload === w && s.engine === e && s.rates === r && s.method === m);
   for (const s of summaries) {
     if (s.engine !== 'membrane') continue;
-    const peer = find(s.workload, 'neuron', s.rates);
+    const peer = find(s.workload, 'neuron', s.rates, 'continuerun');
     if (!peer) continue;
     s.peer = peer.mode;
     s.ratio = s.valid && peer.valid ? s.medianSeconds / peer.medianSeconds : null;
+    const psolve = find(s.workload, 'neuron', s.rates, 'psolve');
+    if (psolve) s.ratioPsolve = s.valid && psolve.valid ? s.medianSeconds / psolve.medianSeconds : null;
     s.memoryRatio = s.memoryBytesPerCompartment / peer.memoryBytesPerCompartment;
     // Spike-time agreement with NEURON in the matching mode (NEURON's NetCon times fall on steps; ours interpolate).
     const id = s.workload === 'w1' ? 'spikes' : 'far';
@@ -244,7 +252,8 @@ function main() {
     fmt(s.buildSeconds * 1000, 2),
     fmtBytes(s.memoryBytesPerCompartment),
     s.check ? `${s.check.ok ? 'ok' : 'FAIL'}: ${s.check.got}` : 'ERROR',
-    s.ratio != null ? `${s.ratio.toFixed(2)}x` : s.peer ? 'invalid' : '',
+    (s.ratio != null ? `${s.ratio.toFixed(2)}x` : s.peer ? 'invalid' : '') +
+      (s.ratioPsolve !== undefined ? ` (${s.ratioPsolve != null ? `${s.ratioPsolve.toFixed(2)}x` : 'invalid'} psolve)` : ''),
     s.spikeTimeDifferenceMs != null ? fmt(s.spikeTimeDifferenceMs, 3) : s.peer ? 'n/a' : '',
   ]);
   console.log('');
@@ -257,9 +266,10 @@ function main() {
   );
   console.log('');
   console.log('median s: median of every timed run (all rounds) of run() / h.continuerun() alone; build: prepareSimulation / model creation + first finitialize.');
-  console.log('ns/comp-step = median s / (steps x compartments). ours/NEURON: Membrane median / NEURON median in the matching mode (table ~ usetable_hh=1, exact ~ usetable_hh=0); < 1 means faster.');
+  console.log('ns/comp-step = median s / (steps x compartments). ours/NEURON: Membrane median / NEURON continuerun median in the matching mode (table ~ usetable_hh=1, exact ~ usetable_hh=0); < 1 means faster.');
+  console.log("  psolve: NEURON's ParallelContext.psolve, the same integration looped in C without stdrun.hoc's per-step hoc call (matters for W1, not W2).");
   console.log('mem B/comp: Membrane heapUsed+arrayBuffers growth over prepareSimulation (after gc), incl. preallocated trace buffers');
-  const w2rec = find('w2', 'membrane', 'table')?.recordingBytesPerCompartment;
+  const w2rec = find('w2', 'membrane', 'table', 'run')?.recordingBytesPerCompartment;
   if (w2rec) console.log(`  (W2: ${fmtBytes(w2rec)} B/comp of those are the time + 2 voltage traces); NEURON VmRSS growth to after the first finitialize.`);
   else console.log('  NEURON: VmRSS growth to after the first finitialize.');
   console.log('  W1 has one compartment: its memory figures are fixed per-simulation costs, not per-compartment ones.');

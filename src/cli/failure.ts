@@ -4,12 +4,14 @@
  * anything unexpected exits 1. No stack traces unless MEMBRANE_DEBUG is set.
  */
 import { CommanderError } from 'commander';
-import { InputError } from '../units/errors.js';
+import { InputError, InstabilityError } from '../units/errors.js';
 
 /** Exit code for bad input or usage. */
 export const EXIT_USAGE = 2;
 /** Exit code for an unexpected internal error. */
 export const EXIT_INTERNAL = 1;
+/** Exit code for a simulation that went numerically unstable (the input was valid, the run was not). */
+export const EXIT_UNSTABLE = 3;
 
 export interface Failure {
   /** The exit code to end with. */
@@ -36,6 +38,9 @@ export function failureOf(error: unknown, context: FailureContext): Failure {
   const prefix = context.command ? `membrane ${context.command}` : 'membrane';
   if (error instanceof InputError) {
     return { exitCode: EXIT_USAGE, line: `${prefix}: ${oneLine(error.message)}` };
+  }
+  if (error instanceof InstabilityError) {
+    return { exitCode: EXIT_UNSTABLE, line: `${prefix}: ${oneLine(error.message)}` };
   }
   if (error instanceof CommanderError) return commanderFailure(error, context, prefix);
   const message = error instanceof Error ? error.message : String(error);

@@ -12,3 +12,13 @@ export const MECHANISMS: readonly MechanismDefinition[] = [hodgkinHuxley, passiv
 export function findMechanism(name: string): MechanismDefinition | undefined {
   return MECHANISMS.find((mechanism) => mechanism.name === name);
 }
+
+/**
+ * The catalogue as the model-file parser needs it: each mechanism's parameters with their canonical units, so that
+ * `"120 mS/cm2"` for `hh.gnabar` is converted and a misspelt mechanism or parameter is reported with the allowed ones.
+ */
+export function parameterUnits(): Record<string, Record<string, string>> {
+  return Object.fromEntries(
+    MECHANISMS.map((mechanism) => [mechanism.name, Object.fromEntries(mechanism.parameters.map((p) => [p.name, p.unit]))]),
+  );
+}
