@@ -6,10 +6,15 @@
  *
  * Prints one JSON line. Each repetition prepares a new simulation (a prepared simulation runs once): the first
  * prepareSimulation is timed as "build"; then one validation run, WARMUPS warm-up runs and RUNS timed runs, each timing
- * `run()` alone with process.hrtime.bigint(). Memory: heapUsed + arrayBuffers (process.memoryUsage()) just before and
- * just after the first prepareSimulation, each after a full gc() (needs --expose-gc), divided by the compartments.
- * That includes the recorder's preallocated sample buffers (time + one column per recording, Float64, one sample per
- * step), reported apart as recordingBytesPerCompartment.
+ * `run()` alone with process.hrtime.bigint() (preparation untimed).
+ *
+ * Memory, after the timed runs: heapUsed + arrayBuffers (process.memoryUsage()) just before and just after a
+ * batch of MEMORY_BATCH prepareSimulation calls (all kept alive), each after a full gc() (needs --expose-gc), divided
+ * by the batch size and the compartments; the median of MEMORY_READINGS such readings is reported. The arrayBuffers
+ * part (typed arrays: the model's state) is exact; heapUsed wanders by tens of B/compartment between readings, hence
+ * batches and the median. That includes the recorder's preallocated sample buffers (time + one column per recording, Float64, one sample per step), reported apart as
+ * recordingBytesPerCompartment. No gc() is forced before or between timed runs: a forced full gc() costs the next
+ * one or two W1 runs 2-4x (V8 re-optimises the kernel), so measuring memory there would distort the timing.
  */
 import { prepareSimulation } from '../dist/index.js';
 import { buildModel, check, WORKLOADS } from './models.mjs';
@@ -23,52 +28,75 @@ if (!(workload in WORKLOADS) || !['table', 'exact'].includes(rates) || !(runs >=
 }
 
 const gc = globalThis.gc;
-const used = () => {
+const usage = () => {
   if (gc) {
     gc();
     gc();
   }
-  const m = process.memoryUsage();
-  return m.heapUsed + m.arrayBuffers;
+  return process.memoryUsage();
 };
 const seconds = (start) => Number(process.hrtime.bigint() - start) / 1e9;
+const medianOf = (xs) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const n = sorted.length;
+  return n % 2 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+};
+const spikeCounts = (result) => Object.fromEntries(result.spikes.map((s) => [s.id, s.times.length]));
 
+const MEMORY_READINGS = 5;
+const MEMORY_BATCH = 5;
+/** prepareSimulation on a fresh model, timed. */
+function prepare() {
+  const model = buildModel(workload, rates);
+  const start = process.hrtime.bigint();
+  const prepared = prepareSimulation(model);
+  return { prepared, model, elapsed: seconds(start) };
+}
 function runOnce(prepared) {
   const start = process.hrtime.bigint();
   const result = prepared.run();
-  const elapsed = seconds(start);
-  return { elapsed, result };
+  return { elapsed: seconds(start), result };
 }
 
-const spikeCounts = (result) => Object.fromEntries(result.spikes.map((s) => [s.id, s.times.length]));
-
-// Build (and memory), then validation.
-const model = buildModel(workload, rates);
-const before = used();
-const buildStart = process.hrtime.bigint();
-const first = prepareSimulation(model);
-const buildSeconds = seconds(buildStart);
-const after = used();
+// Build, then validation.
+const { prepared: first, model, elapsed: buildSeconds } = prepare();
 const validation = runOnce(first);
 const counts = spikeCounts(validation.result);
 const { steps, compartments, nodes } = validation.result;
 const verdict = check(workload, counts);
 const spikeTimes = Object.fromEntries(validation.result.spikes.map((s) => [s.id, [...s.times]]));
 
-// Warm-up, then timed runs (each on a freshly prepared simulation; preparation untimed).
+// Warm-up, then timed runs, each on a freshly prepared simulation.
 const warmupSeconds = [];
-for (let i = 0; i < warmups; i++) warmupSeconds.push(runOnce(prepareSimulation(buildModel(workload, rates))).elapsed);
+for (let i = 0; i < warmups; i++) warmupSeconds.push(runOnce(prepare().prepared).elapsed);
 const times = [];
 let countsStable = true;
 for (let i = 0; i < runs; i++) {
-  const prepared = prepareSimulation(buildModel(workload, rates));
-  const { elapsed, result } = runOnce(prepared);
+  const { elapsed, result } = runOnce(prepare().prepared);
   times.push(elapsed);
   const again = spikeCounts(result);
   countsStable &&= Object.keys(counts).every((k) => again[k] === counts[k]);
 }
-const sorted = [...times].sort((a, b) => a - b);
-const median = sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+const median = medianOf(times);
+
+// Memory, untimed, after the timing.
+// Each reading prepares MEMORY_BATCH simulations at once and divides by MEMORY_BATCH (single ones move by ~100
+// B/compartment). All are kept alive to the end: ArrayBuffers freed by a gc() are released in the background, so a
+// simulation dropped between readings would blur the next one.
+const memory = [];
+const arrayBuffers = [];
+const kept = [];
+for (let i = 0; i < MEMORY_READINGS; i++) {
+  const models = Array.from({ length: MEMORY_BATCH }, () => buildModel(workload, rates));
+  const before = usage();
+  for (const m of models) kept.push(prepareSimulation(m));
+  const after = usage();
+  const buffers = after.arrayBuffers - before.arrayBuffers;
+  memory.push((after.heapUsed - before.heapUsed + buffers) / MEMORY_BATCH);
+  arrayBuffers.push(buffers / MEMORY_BATCH);
+}
+if (kept.length !== MEMORY_READINGS * MEMORY_BATCH) throw new Error('unreachable');
+const samples = Math.floor(model.run.duration / model.run.recordInterval + 1e-9) + 1;
 
 console.log(
   JSON.stringify({
@@ -93,10 +121,12 @@ console.log(
     spikeTimes,
     spikeCountsStable: countsStable,
     check: verdict,
-    memoryBytesPerCompartment: (after - before) / compartments,
-    recordingBytesPerCompartment: ((model.recordings.length + 1) * (Math.floor(model.run.duration / model.run.recordInterval + 1e-9) + 1) * 8) / compartments,
+    memoryBytesPerCompartment: medianOf(memory) / compartments,
+    memoryReadingsBytesPerCompartment: memory.map((m) => m / compartments),
+    memoryArrayBuffersBytesPerCompartment: medianOf(arrayBuffers) / compartments,
+    recordingBytesPerCompartment: ((model.recordings.length + 1) * samples * 8) / compartments,
     memoryMethod: gc
-      ? 'heapUsed + arrayBuffers growth across prepareSimulation, after gc(), / compartments'
+      ? 'heapUsed + arrayBuffers growth across prepareSimulation, after gc(), / compartments; median of ' + MEMORY_READINGS + ' readings of ' + MEMORY_BATCH + ' simulations each, after the timed runs'
       : 'heapUsed + arrayBuffers growth across prepareSimulation WITHOUT gc (node lacks --expose-gc: rough), / compartments',
     timingMethod: 'prepareSimulation untimed, then run() timed with process.hrtime.bigint()',
   }),

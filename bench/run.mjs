@@ -138,7 +138,7 @@ function main() {
   if (options.neuron) {
     neuronVersion = detectNeuron();
     if (!neuronVersion) {
-      console.log('*** NEURON not found: `/usr/bin/python3 -c "import neuron"` failed.');
+      console.log(`*** NEURON not found: \`${PYTHON} -c "import neuron"\` failed.`);
       console.log('*** To compare against NEURON, install it (Debian/Ubuntu): sudo apt-get install -y neuron python3-neuron');
       console.log('*** Reporting Membrane alone; no ratios.\n');
     }
@@ -218,6 +218,7 @@ function main() {
       buildSeconds: median(ps.map((p) => p.buildSeconds)),
       warmupSeconds: ps.flatMap((p) => p.warmupSeconds),
       memoryBytesPerCompartment: median(ps.map((p) => p.memoryBytesPerCompartment)),
+      memoryArrayBuffersBytesPerCompartment: first ? median(ps.map((p) => p.memoryArrayBuffersBytesPerCompartment)) : undefined,
       recordingBytesPerCompartment: first?.recordingBytesPerCompartment,
       rssAfterFirstRunBytesPerCompartment: first?.rssAfterFirstRunBytesPerCompartment,
       memoryMethod: first?.memoryMethod,
@@ -268,7 +269,7 @@ function main() {
   console.log('median s: median of every timed run (all rounds) of run() / h.continuerun() alone; build: prepareSimulation / model creation + first finitialize.');
   console.log('ns/comp-step = median s / (steps x compartments). ours/NEURON: Membrane median / NEURON continuerun median in the matching mode (table ~ usetable_hh=1, exact ~ usetable_hh=0); < 1 means faster.');
   console.log("  psolve: NEURON's ParallelContext.psolve, the same integration looped in C without stdrun.hoc's per-step hoc call (matters for W1, not W2).");
-  console.log('mem B/comp: Membrane heapUsed+arrayBuffers growth over prepareSimulation (after gc), incl. preallocated trace buffers');
+  console.log('mem B/comp: Membrane heapUsed+arrayBuffers growth over prepareSimulation (after gc, median of batches), incl. preallocated trace buffers');
   const w2rec = find('w2', 'membrane', 'table', 'run')?.recordingBytesPerCompartment;
   if (w2rec) console.log(`  (W2: ${fmtBytes(w2rec)} B/comp of those are the time + 2 voltage traces); NEURON VmRSS growth to after the first finitialize.`);
   else console.log('  NEURON: VmRSS growth to after the first finitialize.');
