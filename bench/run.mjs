@@ -125,7 +125,13 @@ function spikeAgreement(a, b) {
 // Main
 
 function main() {
-  const options = parseArgs(process.argv.slice(2));
+  let options;
+  try {
+    options = parseArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error(`bench: ${error.message}\nusage: npm run bench [-- --rounds N --runs N --only w1,w2,w2b --no-neuron --psolve-all --out FILE]`);
+    process.exit(2);
+  }
   const started = new Date();
   const t0 = Date.now();
 

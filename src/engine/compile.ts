@@ -69,6 +69,7 @@ function makeMembrane(nodeCount: number, temperature: number): MembraneArrays {
     ionCurrent: perIon(),
     reversal: perIon(),
     temperature,
+    tracksIonCurrents: false,
   };
 }
 
@@ -148,6 +149,7 @@ function placeMechanisms(model: Model, tree: Discretisation): PlacedMechanism[] 
         parameters,
         states: definition.states.map(() => new Float64Array(count)),
         conductances: definition.conductances.map(() => new Float64Array(count)),
+        reportsConductances: false,
         scratch: null,
       };
       placed.push({ definition, block, cell: cell.id });

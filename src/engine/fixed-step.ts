@@ -4,12 +4,13 @@
  * (Hines & Carnevale 1997, Neural Comput 9:1179; secondorder = 0 or 2).
  *
  * Order of operations in one step from t to t + dt:
- *   1. mechanisms add their current and conductance densities at V(t) with the present gates;
+ *   1. the mechanisms' current and conductance densities at V(t) with the present gates are ready (computed
+ *      at the end of the previous step, fused with the gate update, or before the first step);
  *   2. stimuli: the exact average of each current-clamp waveform over [t, t + dt]; voltage clamps;
  *   3. the linearised implicit system for the voltage change is built and solved (Hines);
  *      backward Euler: V(t + dt) = V + dV; Crank-Nicolson: the half step solved implicitly, V(t + dt) = V + 2 dV
  *      (V + dV at zero-area nodes, whose voltage is fixed by an algebraic constraint);
- *   4. the gates advance by dt at the new voltage;
+ *   4. the gates advance by dt at the new voltage, and the currents for the next step are accumulated;
  *   5. (the caller) spike detection and recording.
  *
  * Node equation (nA): C dV/dt = I_stimulus - I_membrane - sum_j g_ij (V_i - V_j), with C in nF, g in uS, V in mV.
@@ -49,13 +50,17 @@ export function initialiseMechanisms(compiled: CompiledModel, timeStep: number):
   }
 }
 
-/** Clears the membrane accumulators and has every mechanism add its current at the present state. */
-export function accumulateCurrents(compiled: CompiledModel): void {
+function clearCurrents(compiled: CompiledModel): void {
   const membrane = compiled.membrane;
   membrane.current.fill(0);
   membrane.conductance.fill(0);
-  for (const ion of Object.values(membrane.ionCurrent)) ion.fill(0);
-  for (const { definition, block } of compiled.mechanisms) definition.kernels.accumulate(block, membrane);
+  if (membrane.tracksIonCurrents) for (const ion of Object.values(membrane.ionCurrent)) ion.fill(0);
+}
+
+/** Clears the membrane accumulators and has every mechanism add its current at the present state. */
+export function accumulateCurrents(compiled: CompiledModel): void {
+  clearCurrents(compiled);
+  for (const { definition, block } of compiled.mechanisms) definition.kernels.accumulate(block, compiled.membrane);
 }
 
 export function createFixedStepper(compiled: CompiledModel, timeStep: number, crankNicolson: boolean): FixedStepper {
@@ -80,8 +85,11 @@ export function createFixedStepper(compiled: CompiledModel, timeStep: number, cr
     if (parent[i] >= 0) constantDiagonal[parent[i]] += g[i];
   }
 
+  // The membrane currents at the present state are ready before each step: computed here for the first step, then
+  // by each step's fused gate advance (mechanisms' advanceAndAccumulate), right after the voltage solve.
+  accumulateCurrents(compiled);
+
   function step(t: number): void {
-    accumulateCurrents(compiled);
     const current = membrane.current;
     const conductance = membrane.conductance;
     // One pass builds the matrix and the right-hand side: membrane terms, then the axial flow to the parent
@@ -143,7 +151,8 @@ export function createFixedStepper(compiled: CompiledModel, timeStep: number, cr
         `try a smaller time step than ${timeStep} ms (run.timeStep), or check the stimulus and conductances`,
       );
     }
-    for (const { definition, block } of compiled.mechanisms) definition.kernels.advance(block, membrane);
+    clearCurrents(compiled);
+    for (const { definition, block } of compiled.mechanisms) definition.kernels.advanceAndAccumulate(block, membrane);
   }
 
   return { step, clampCurrent, stimulusCurrent };

@@ -37,7 +37,10 @@ export function createProbe(compiled: CompiledModel, recording: Recording, index
   if (variable === 'v') return { ...base, unit: 'mV', read: () => membrane.v[node] };
   if (variable === 'i') return { ...base, unit: 'mA/cm2', read: () => membrane.current[node] };
   for (const ion of ION_NAMES) {
-    if (variable === `i_${ion}`) return { ...base, unit: 'mA/cm2', read: () => membrane.ionCurrent[ion][node] };
+    if (variable === `i_${ion}`) {
+      membrane.tracksIonCurrents = true;
+      return { ...base, unit: 'mA/cm2', read: () => membrane.ionCurrent[ion][node] };
+    }
     if (variable === `e_${ion}`) return { ...base, unit: 'mV', read: () => membrane.reversal[ion][node] };
   }
   const dot = variable.indexOf('.');
@@ -53,7 +56,10 @@ export function createProbe(compiled: CompiledModel, recording: Recording, index
     const stateIndex = definition.states.findIndex((s) => s.name === name);
     if (stateIndex >= 0) return { ...base, unit: '1', read: () => block.states[stateIndex][row] };
     const conductanceIndex = definition.conductances.indexOf(name);
-    if (conductanceIndex >= 0) return { ...base, unit: 'S/cm2', read: () => block.conductances[conductanceIndex][row] };
+    if (conductanceIndex >= 0) {
+      block.reportsConductances = true;
+      return { ...base, unit: 'S/cm2', read: () => block.conductances[conductanceIndex][row] };
+    }
     const parameter = definition.parameters.findIndex((p) => p.name === name);
     if (parameter >= 0) return { ...base, unit: definition.parameters[parameter].unit, read: () => block.parameters[parameter][row] };
     const names = [...definition.states.map((s) => s.name), ...definition.conductances, ...definition.parameters.map((p) => p.name)];

@@ -6,7 +6,7 @@ import type { Model } from '../model/types.js';
 import { InputError } from '../units/errors.js';
 import { runAdaptive } from './adaptive.js';
 import { compile, type CompiledModel } from './compile.js';
-import { accumulateCurrents, createFixedStepper, initialiseMechanisms } from './fixed-step.js';
+import { createFixedStepper, initialiseMechanisms } from './fixed-step.js';
 import { createRecorder, type Recorder } from './recorder.js';
 import type { SimulateOptions } from './run-options.js';
 
@@ -55,7 +55,6 @@ function runFixed(compiled: CompiledModel, recorder: Recorder, options: Simulate
   const stepper = createFixedStepper(compiled, dt, run.integrator === 'crank-nicolson');
   recorder.currents.current = stepper;
   const detectors = recorder.detectors;
-  accumulateCurrents(compiled);
   recorder.sample(0);
   for (const detector of detectors) detector.observe(0);
   const progressEvery = Math.max(1, Math.floor(steps / 100));

@@ -33,6 +33,8 @@ function scratchOf(block: MechanismBlock): GatedScratch {
 export function createGatedKernels(
   kinetics: GateKinetics,
   accumulate: (block: MechanismBlock, membrane: MembraneArrays) => void,
+  /** Optional fused table-mode `advance` + `accumulate` (one pass); must do exactly the same arithmetic. */
+  fusedTable?: (block: MechanismBlock, membrane: MembraneArrays, table: VoltageTable) => void,
 ): Kernels {
   const gates = kinetics.gateCount;
 
@@ -137,6 +139,16 @@ export function createGatedKernels(
       const scratch = scratchOf(block);
       if (scratch.table) advanceTable(block, membrane, scratch.table);
       else advanceWithKinetics(block, membrane, scratch.timeStep);
+    },
+    advanceAndAccumulate(block, membrane) {
+      const scratch = scratchOf(block);
+      if (scratch.table && fusedTable) {
+        fusedTable(block, membrane, scratch.table);
+        return;
+      }
+      if (scratch.table) advanceTable(block, membrane, scratch.table);
+      else advanceWithKinetics(block, membrane, scratch.timeStep);
+      accumulate(block, membrane);
     },
     advanceBy(block, membrane, timeStep) {
       advanceWithKinetics(block, membrane, timeStep);

@@ -36,7 +36,7 @@ export function createChannelMechanism(channel: ChannelDefinition): MechanismDef
     const gbar = block.parameters[0];
     const ownReversal = usesOwnReversal ? block.parameters[1] : null;
     const ionReversal = ion === 'nonspecific' ? null : membrane.reversal[ion];
-    const ionCurrent = ion === 'nonspecific' ? null : membrane.ionCurrent[ion];
+    const ionCurrent = ion === 'nonspecific' || !membrane.tracksIonCurrents ? null : membrane.ionCurrent[ion];
     const gOut = block.conductances[0];
     for (let i = 0; i < block.count; i++) {
       const k = block.node[i];

@@ -13,7 +13,7 @@
 import { ZERO_CELSIUS } from '../units/constants.js';
 import { relativeExponential, temperatureFactor } from './gate-math.js';
 import { createGatedKernels } from './gated-kernels.js';
-import { accumulateSodiumPotassiumLeak } from './sodium-potassium-leak.js';
+import { accumulateSodiumPotassiumLeak, advanceTableAndAccumulateSodiumPotassiumLeak } from './sodium-potassium-leak.js';
 import type { MechanismDefinition } from './types.js';
 
 const REFERENCE_CELSIUS = 6.3;
@@ -45,6 +45,7 @@ const kernels = createGatedKernels(
     evaluate: hhGateKinetics,
   },
   accumulateSodiumPotassiumLeak,
+  advanceTableAndAccumulateSodiumPotassiumLeak,
 );
 
 export const hodgkinHuxley: MechanismDefinition = {

@@ -4,6 +4,7 @@
  * Parameters in the order gnabar, gkbar, gl (S/cm2), el (mV); states m, h, n; reported conductances gna, gk.
  * The conductance added for the implicit solver is dI/dV = gna + gk + gl, exact for this linear current.
  */
+import type { VoltageTable } from './gate-math.js';
 import type { MechanismBlock, MembraneArrays } from './types.js';
 
 export function accumulateSodiumPotassiumLeak(block: MechanismBlock, membrane: MembraneArrays): void {
@@ -14,6 +15,8 @@ export function accumulateSodiumPotassiumLeak(block: MechanismBlock, membrane: M
   const [gnabar, gkbar, gl, el] = block.parameters;
   const [m, h, n] = block.states;
   const [gnaOut, gkOut] = block.conductances;
+  const tracksIons = membrane.tracksIonCurrents;
+  const reports = block.reportsConductances;
   for (let i = 0; i < block.count; i++) {
     const k = node[i];
     const vk = v[k];
@@ -23,10 +26,64 @@ export function accumulateSodiumPotassiumLeak(block: MechanismBlock, membrane: M
     const gk = gkbar[i] * n2 * n2;
     const sodium = gna * (vk - ena[k]);
     const potassium = gk * (vk - ek[k]);
-    gnaOut[i] = gna;
-    gkOut[i] = gk;
-    ina[k] += sodium;
-    ik[k] += potassium;
+    if (reports) {
+      gnaOut[i] = gna;
+      gkOut[i] = gk;
+    }
+    if (tracksIons) {
+      ina[k] += sodium;
+      ik[k] += potassium;
+    }
+    current[k] += sodium + potassium + gl[i] * (vk - el[i]);
+    conductance[k] += gna + gk + gl[i];
+  }
+}
+
+/**
+ * The hot path of table mode, fused: advance m, h, n by exponential Euler from the rate table (rows of
+ * inf, tau, factor per gate) at the present voltage, then add the current at that voltage, in one pass.
+ * Same arithmetic as `advance` followed by `accumulateSodiumPotassiumLeak`.
+ */
+export function advanceTableAndAccumulateSodiumPotassiumLeak(block: MechanismBlock, membrane: MembraneArrays, table: VoltageTable): void {
+  const { v, current, conductance } = membrane;
+  const ina = membrane.ionCurrent.na, ik = membrane.ionCurrent.k;
+  const ena = membrane.reversal.na, ek = membrane.reversal.k;
+  const node = block.node;
+  const [gnabar, gkbar, gl, el] = block.parameters;
+  const [m, h, n] = block.states;
+  const [gnaOut, gkOut] = block.conductances;
+  const tracksIons = membrane.tracksIonCurrents;
+  const reports = block.reportsConductances;
+  const { minimum, inverseStep, values, lastRow } = table;
+  for (let i = 0; i < block.count; i++) {
+    const k = node[i];
+    const vk = v[k];
+    let x = (vk - minimum) * inverseStep;
+    if (!(x > 0)) x = 0;
+    else if (x >= lastRow) x = lastRow - 1e-9;
+    const row = x | 0;
+    const f = x - row;
+    const a = row * 9;
+    const b = a + 9;
+    const mi = m[i] + (values[a] + f * (values[b] - values[a]) - m[i]) * (values[a + 2] + f * (values[b + 2] - values[a + 2]));
+    const hi = h[i] + (values[a + 3] + f * (values[b + 3] - values[a + 3]) - h[i]) * (values[a + 5] + f * (values[b + 5] - values[a + 5]));
+    const ni = n[i] + (values[a + 6] + f * (values[b + 6] - values[a + 6]) - n[i]) * (values[a + 8] + f * (values[b + 8] - values[a + 8]));
+    m[i] = mi;
+    h[i] = hi;
+    n[i] = ni;
+    const gna = gnabar[i] * mi * mi * mi * hi;
+    const n2 = ni * ni;
+    const gk = gkbar[i] * n2 * n2;
+    const sodium = gna * (vk - ena[k]);
+    const potassium = gk * (vk - ek[k]);
+    if (reports) {
+      gnaOut[i] = gna;
+      gkOut[i] = gk;
+    }
+    if (tracksIons) {
+      ina[k] += sodium;
+      ik[k] += potassium;
+    }
     current[k] += sodium + potassium + gl[i] * (vk - el[i]);
     conductance[k] += gna + gk + gl[i];
   }

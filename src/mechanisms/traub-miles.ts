@@ -12,7 +12,7 @@
  */
 import { relativeExponential } from './gate-math.js';
 import { createGatedKernels } from './gated-kernels.js';
-import { accumulateSodiumPotassiumLeak } from './sodium-potassium-leak.js';
+import { accumulateSodiumPotassiumLeak, advanceTableAndAccumulateSodiumPotassiumLeak } from './sodium-potassium-leak.js';
 import type { MechanismDefinition } from './types.js';
 
 /** Default threshold shift vt (mV); the rates are tabulated for one vt per mechanism instance set. */
@@ -60,5 +60,6 @@ export const traubMiles: MechanismDefinition = {
   kernels: createGatedKernels(
     { gateCount: 3, rateFactor: () => 1, evaluate: (v, _factor, out) => traubMilesKinetics(v, TRAUB_MILES_VT, out) },
     accumulateSodiumPotassiumLeak,
+    advanceTableAndAccumulateSodiumPotassiumLeak,
   ),
 };

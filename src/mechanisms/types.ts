@@ -35,6 +35,11 @@ export interface MembraneArrays {
   readonly reversal: Readonly<Record<IonName, Float64Array>>;
   /** Temperature of the simulation, K. */
   readonly temperature: number;
+  /**
+   * Whether anything reads the per-ion currents (a recording, a concentration pool). When false, kernels may skip
+   * writing them: the total current and conductance are always written.
+   */
+  tracksIonCurrents: boolean;
 }
 
 /** One mechanism placed on some nodes: its parameters and states as columns, one row per placed node. */
@@ -48,6 +53,8 @@ export interface MechanismBlock {
   readonly states: readonly Float64Array[];
   /** Conductance columns the mechanism reports (e.g. gna, gk), S/cm2, in the order of `conductances`. */
   readonly conductances: readonly Float64Array[];
+  /** Whether anything reads the `conductances` columns (a recording); when false, kernels may skip them. */
+  reportsConductances: boolean;
   /** Scratch owned by the kernels (e.g. rate tables), made once by `prepare`. */
   scratch: unknown;
 }
@@ -67,6 +74,11 @@ export interface Kernels {
   accumulate(block: MechanismBlock, membrane: MembraneArrays): void;
   /** Advance the states by the fixed time step given to `prepare` (exponential Euler at the present voltage). */
   advance(block: MechanismBlock, membrane: MembraneArrays): void;
+  /**
+   * `advance`, then `accumulate` at the same (new) voltage, in one pass when the mechanism can fuse them: the
+   * fixed-step integrator calls this right after each voltage solve, which prepares the next step's currents.
+   */
+  advanceAndAccumulate(block: MechanismBlock, membrane: MembraneArrays): void;
   /** Advance by an arbitrary step (exact rates); used by the adaptive integrator's fallbacks and by tests. */
   advanceBy(block: MechanismBlock, membrane: MembraneArrays, timeStep: number): void;
   /** Time derivatives of the states at the present voltage, written into `out` (same layout as `states`). */

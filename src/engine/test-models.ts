@@ -1,0 +1,69 @@
+/**
+ * Small models for the engine's and the mechanisms' unit tests, written as validated `Model` objects (plain data in
+ * canonical units), so that the engine is tested apart from the file format. Test support only: nothing in the
+ * library imports this file.
+ */
+import type { CellDescription, MechanismPlacement, Model, Recording, RunSettings, SpikeDetector, Stimulus } from '../model/types.js';
+
+/** Temperature of the HH rates, 6.3 degC in K. */
+export const HH_TEMPERATURE = 279.45;
+/** Diameter (= length) of a cylinder of lateral area 1000 um2: pi d L = pi d^2 = 1000. */
+export const SIDE_1000_UM2 = Math.sqrt(1000 / Math.PI);
+/** The location of the one compartment of `singleCompartment`. */
+export const SOMA = { cell: 'soma', section: 'soma', position: 0.5 } as const;
+
+export function runSettings(
+  duration: number,
+  timeStep: number,
+  integrator: RunSettings['integrator'],
+  extra: Partial<RunSettings> = {},
+): RunSettings {
+  return {
+    duration,
+    timeStep,
+    integrator,
+    rates: 'exact',
+    absoluteTolerance: 1e-6,
+    relativeTolerance: 1e-7,
+    recordInterval: timeStep,
+    ...extra,
+  };
+}
+
+export interface SingleCompartmentOptions {
+  readonly mechanisms?: readonly MechanismPlacement[];
+  readonly stimuli?: readonly Stimulus[];
+  readonly recordings?: readonly Recording[];
+  readonly spikes?: readonly SpikeDetector[];
+  readonly run: RunSettings;
+  readonly channels?: Model['channels'];
+  readonly initialVoltage?: number;
+  readonly capacitance?: number;
+  readonly temperature?: number;
+}
+
+/** One cylinder of 1000 um2 lateral area (section `soma` of cell `soma`), cm 1 uF/cm2 unless told otherwise. */
+export function singleCompartment(options: SingleCompartmentOptions): Model {
+  const cell: CellDescription = {
+    id: 'soma',
+    morphology: { kind: 'single', section: 'soma', length: SIDE_1000_UM2, diameter: SIDE_1000_UM2 },
+    membrane: { capacitance: options.capacitance ?? 1, axialResistivity: 35.4, initialVoltage: options.initialVoltage ?? -65 },
+    mechanisms: options.mechanisms ?? [],
+    ions: [],
+  };
+  return {
+    name: 'single-compartment',
+    temperature: options.temperature ?? HH_TEMPERATURE,
+    channels: options.channels ?? [],
+    cells: [cell],
+    stimuli: options.stimuli ?? [],
+    recordings: options.recordings ?? [{ id: 'v', location: SOMA, variable: 'v' }],
+    spikes: options.spikes ?? [],
+    run: options.run,
+  };
+}
+
+/** A constant current (nA, or mA/cm2 when `perArea`) into the soma from `delay` for `duration`. */
+export function currentStep(amplitude: number, delay = 0, duration = 1e9, perArea = false): Stimulus {
+  return { kind: 'current-clamp', id: 'clamp', location: SOMA, waveform: { shape: 'step', delay, duration, amplitude, perArea } };
+}
