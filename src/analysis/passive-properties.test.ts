@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../engine/simulate.js';
-import type { Model } from '../model/types.js';
+import { parseModel } from '../model/validate.js';
 import { InputError } from '../units/errors.js';
-import { runSettings } from '../../validation/models.js';
 import { inputResistance, membraneTimeConstant, steadyStateDeflection } from './passive-properties.js';
 
 /** -65 mV until `start`, then -65 + deflection (1 - exp(-(t - start) / tau)); dt 0.1 ms to 300 ms. */
@@ -76,25 +75,20 @@ for (const integrator of ['crank-nicolson', 'backward-euler'] as const) {
     const tauExpected = (1e-6 / g) * 1000; // cm / g = 1 uF/cm2 / 1e-4 S/cm2 = 0.01 s = 10 ms
     const resistanceExpected = 1 / (g * areaSquareCentimetres) / 1e6; // 795.8 MOhm
     const step = 0.01; // nA, from 10 ms on
-    const at = { cell: 'soma', position: 0.5 };
-    const model: Model = {
+    const model = parseModel({
       name: 'passive-compartment',
-      temperature: 279.45,
-      channels: [],
       cells: [
         {
           id: 'soma',
-          morphology: { kind: 'single', section: 'soma', length, diameter: length },
-          membrane: { capacitance: 1, axialResistivity: 35.4, initialVoltage: -65 },
-          mechanisms: [{ mechanism: 'pas', parameters: { g, e: -65 } }],
-          ions: [],
+          morphology: { kind: 'single', length: `${length} um`, diameter: `${length} um` },
+          membrane: { capacitance: '1 uF/cm2', initialVoltage: '-65 mV' },
+          mechanisms: [{ mechanism: 'pas', parameters: { g: `${g} S/cm2`, e: '-65 mV' } }],
         },
       ],
-      stimuli: [{ kind: 'current-clamp', id: 'step', location: at, waveform: { shape: 'step', delay: 10, duration: 1e9, amplitude: step, perArea: false } }],
-      recordings: [{ id: 'v', location: at, variable: 'v' }],
-      spikes: [],
-      run: runSettings(160, 0.025, integrator),
-    };
+      stimuli: [{ kind: 'current-clamp', id: 'step', waveform: { shape: 'step', delay: '10 ms', duration: '1e9 ms', amplitude: `${step} nA` } }],
+      recordings: [{ id: 'v', variable: 'v' }],
+      run: { duration: '160 ms', timeStep: '0.025 ms', integrator },
+    });
     const result = simulate(model);
     const v = result.traces[0].values;
 

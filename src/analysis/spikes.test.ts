@@ -1,8 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../engine/simulate.js';
 import { InputError } from '../units/errors.js';
-import { hhCompartment, runSettings } from '../../validation/models.js';
+import type { Model } from '../model/types.js';
+import { parseModel } from '../model/validate.js';
 import { firingRate, interspikeIntervals, spikeCount, spikeTimes } from './spikes.js';
+
+/**
+ * NEURON's HH test compartment (as validation/models.ts and ../shared/reference/neuron): 1000 um2, hh at 6.3 degC,
+ * a step of `density` from t = 0, Crank-Nicolson at dt 0.025 ms with NEURON's rate tables.
+ */
+function hhCompartment(density: string, duration: string, recordInterval = '0.025 ms'): Model {
+  const side = `${Math.sqrt(1000 / Math.PI)} um`;
+  return parseModel({
+    name: 'hh-compartment',
+    temperature: '6.3 degC',
+    cells: [{ id: 'soma', morphology: { kind: 'single', length: side, diameter: side }, mechanisms: [{ mechanism: 'hh' }] }],
+    stimuli: [{ kind: 'current-clamp', id: 'clamp', waveform: { shape: 'step', duration: '1e9 ms', amplitude: density } }],
+    recordings: [{ id: 'v', variable: 'v' }],
+    spikes: [{ id: 'spikes', threshold: '0 mV' }],
+    run: { duration, timeStep: '0.025 ms', integrator: 'crank-nicolson', rates: 'table', recordInterval },
+  });
+}
 
 /** sin(2 pi f t) at 10 Hz, t in ms, sampled every 0.1 ms from 0 to 999.9 ms. */
 function sine(): { time: Float64Array; voltage: Float64Array } {
@@ -41,7 +59,7 @@ describe('spikeTimes', () => {
   });
 
   it("the HH compartment at 10 uA/cm2: the same 7 times as the engine's own detector (within 1e-9 ms)", () => {
-    const result = simulate(hhCompartment(10, runSettings(100, 0.025, 'crank-nicolson', 'table')));
+    const result = simulate(hhCompartment('10 uA/cm2', '100 ms'));
     const times = spikeTimes(result.time, result.traces[0].values, 0);
     expect(times).toHaveLength(7);
     times.forEach((t, i) => expect(Math.abs(t - result.spikes[0].times[i])).toBeLessThan(1e-9));

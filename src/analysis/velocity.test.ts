@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../engine/simulate.js';
 import { InputError } from '../units/errors.js';
-import { runSettings, squidAxon } from '../../validation/models.js';
+import { parseModel } from '../model/validate.js';
 import { conductionVelocity, detectorConductionVelocity } from './velocity.js';
 
 describe('conductionVelocity', () => {
@@ -24,7 +24,22 @@ describe('conductionVelocity', () => {
 });
 
 describe('detectorConductionVelocity on the HH 1952 squid axon (500 compartments, dt 0.01 ms)', () => {
-  const result = simulate(squidAxon(500, runSettings(8, 0.01, 'crank-nicolson')));
+  // The axon of validation/models.ts (examples/hh1952-propagating-axon.json): 5 cm, 476 um wide, 18.5 degC, a
+  // 0.2 ms pulse of 10 uA at one end; detectors at 1.5 and 3.5 cm.
+  const result = simulate(
+    parseModel({
+      name: 'hh1952-axon',
+      temperature: '18.5 degC',
+      cells: [{ id: 'axon', morphology: { kind: 'cable', length: '5 cm', diameter: '476 um', compartments: 500 }, mechanisms: [{ mechanism: 'hh' }] }],
+      stimuli: [{ kind: 'current-clamp', location: { position: 0 }, waveform: { shape: 'step', delay: '0.1 ms', duration: '0.2 ms', amplitude: '10 uA' } }],
+      spikes: [
+        { id: 'near', location: { position: 0.3 }, threshold: '-20 mV' },
+        { id: 'far', location: { position: 0.7 }, threshold: '-20 mV' },
+      ],
+      velocity: { from: 'near', to: 'far' },
+      run: { duration: '8 ms', timeStep: '0.01 ms', integrator: 'crank-nicolson' },
+    }),
+  );
 
   it("equals the engine's own velocity (within 1e-12 m/s) and is within 1 % of 18.7 m/s", () => {
     const velocity = detectorConductionVelocity(result, 'near', 'far');

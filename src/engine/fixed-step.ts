@@ -63,6 +63,61 @@ export function accumulateCurrents(compiled: CompiledModel): void {
   for (const { definition, block } of compiled.mechanisms) definition.kernels.accumulate(block, compiled.membrane);
 }
 
+// The node loops live in module-level functions rather than in the stepper's closure, so that their optimised
+// code is made once and shared by every run (a closure made per run would be optimised again each time).
+
+/**
+ * Builds the matrix and the right-hand side in one pass: membrane terms, then the axial flow to the parent
+ * (parents come first, so their entries already hold their own terms).
+ */
+function assembleSystem(
+  count: number,
+  parent: Int32Array,
+  g: Float64Array,
+  v: Float64Array,
+  constantDiagonal: Float64Array,
+  conductance: Float64Array,
+  current: Float64Array,
+  densityToAbsolute: Float64Array,
+  d: Float64Array,
+  rhs: Float64Array,
+): void {
+  for (let i = 0; i < count; i++) {
+    const scale = densityToAbsolute[i];
+    d[i] = constantDiagonal[i] + conductance[i] * scale;
+    let value = -current[i] * scale;
+    const p = parent[i];
+    if (p >= 0) {
+      const flow = g[i] * (v[i] - v[p]);
+      value -= flow;
+      rhs[p] += flow;
+    }
+    rhs[i] = value;
+  }
+}
+
+/**
+ * V += dV (backward Euler), or V += extrapolation * dV (Crank-Nicolson); returns the index of a node whose voltage
+ * left the physical range, or -1.
+ */
+function applyVoltageChange(count: number, v: Float64Array, change: Float64Array, extrapolation: Float64Array | null): number {
+  let bad = -1;
+  if (extrapolation) {
+    for (let i = 0; i < count; i++) {
+      const value = v[i] + extrapolation[i] * change[i];
+      v[i] = value;
+      if (!(value > -VOLTAGE_LIMIT && value < VOLTAGE_LIMIT)) bad = i;
+    }
+  } else {
+    for (let i = 0; i < count; i++) {
+      const value = v[i] + change[i];
+      v[i] = value;
+      if (!(value > -VOLTAGE_LIMIT && value < VOLTAGE_LIMIT)) bad = i;
+    }
+  }
+  return bad;
+}
+
 export function createFixedStepper(compiled: CompiledModel, timeStep: number, crankNicolson: boolean): FixedStepper {
   const { tree, membrane, capacitance, densityToAbsolute, currentClamps, voltageClamps } = compiled;
   const count = tree.nodeCount;
@@ -92,20 +147,7 @@ export function createFixedStepper(compiled: CompiledModel, timeStep: number, cr
   function step(t: number): void {
     const current = membrane.current;
     const conductance = membrane.conductance;
-    // One pass builds the matrix and the right-hand side: membrane terms, then the axial flow to the parent
-    // (parents come first, so their entries already hold their own terms).
-    for (let i = 0; i < count; i++) {
-      const scale = densityToAbsolute[i];
-      d[i] = constantDiagonal[i] + conductance[i] * scale;
-      let value = -current[i] * scale;
-      const p = parent[i];
-      if (p >= 0) {
-        const flow = g[i] * (v[i] - v[p]);
-        value -= flow;
-        rhs[p] += flow;
-      }
-      rhs[i] = value;
-    }
+    assembleSystem(count, parent, g, v, constantDiagonal, conductance, current, densityToAbsolute, d, rhs);
     for (let s = 0; s < currentClamps.length; s++) {
       const clamp = currentClamps[s];
       const value = waveformAverage(clamp.waveform, t, t + timeStep) * clamp.scale;
@@ -121,20 +163,7 @@ export function createFixedStepper(compiled: CompiledModel, timeStep: number, cr
       rhs[clamp.node] += clamp.conductance * (command - v[clamp.node]);
     }
     solveTree(parent, g, d, rhs, count);
-    let bad = -1;
-    if (crankNicolson) {
-      for (let i = 0; i < count; i++) {
-        const value = v[i] + extrapolation[i] * rhs[i];
-        v[i] = value;
-        if (!(value > -VOLTAGE_LIMIT && value < VOLTAGE_LIMIT)) bad = i;
-      }
-    } else {
-      for (let i = 0; i < count; i++) {
-        const value = v[i] + rhs[i];
-        v[i] = value;
-        if (!(value > -VOLTAGE_LIMIT && value < VOLTAGE_LIMIT)) bad = i;
-      }
-    }
+    const bad = applyVoltageChange(count, v, rhs, crankNicolson ? extrapolation : null);
     for (let s = 0; s < voltageClamps.length; s++) {
       const clamp = voltageClamps[s];
       const command = clampCommand(clamp, clampTime);
