@@ -20,6 +20,8 @@ const tour = [
   ['Does one ATP pay for a Na+/K+ pump cycle?', ['energy', '--pump', '--voltage', '-70mV']],
   ['The field across the membrane', ['field', '--voltage', '-70mV']],
   ['The same, as JSON for other programs', ['nernst', '--ion', 'K', '--in', '140mM', '--out', '5mM', '--json']],
+  ['Action potentials of the Hodgkin-Huxley squid compartment at 10 uA/cm2', ['run', 'examples/hh-squid-compartment.json']],
+  ['The action potential travelling along the squid giant axon (Hodgkin & Huxley 1952)', ['run', 'examples/hh1952-propagating-axon.json']],
 ];
 
 let failures = 0;

@@ -3,7 +3,8 @@
  * canonical units), so that the engine is tested apart from the file format. Test support only: nothing in the
  * library imports this file.
  */
-import type { CellDescription, MechanismPlacement, Model, Recording, RunSettings, SpikeDetector, Stimulus } from '../model/types.js';
+import type { MechanismBlock, MechanismDefinition, MembraneArrays, RateMode } from '../mechanisms/types.js';
+import type { CellDescription, IonName, MechanismPlacement, Model, Recording, RunSettings, SpikeDetector, Stimulus } from '../model/types.js';
 
 /** Temperature of the HH rates, 6.3 degC in K. */
 export const HH_TEMPERATURE = 279.45;
@@ -66,4 +67,49 @@ export function singleCompartment(options: SingleCompartmentOptions): Model {
 /** A constant current (nA, or mA/cm2 when `perArea`) into the soma from `delay` for `duration`. */
 export function currentStep(amplitude: number, delay = 0, duration = 1e9, perArea = false): Stimulus {
   return { kind: 'current-clamp', id: 'clamp', location: SOMA, waveform: { shape: 'step', delay, duration, amplitude, perArea } };
+}
+
+/** Membrane arrays for one node per voltage (ena 50, ek -77 mV, as NEURON's defaults), tracking ion currents. */
+export function membraneAt(voltages: readonly number[], temperature: number): MembraneArrays {
+  const count = voltages.length;
+  const perIon = (): Record<IonName, Float64Array> => ({
+    na: new Float64Array(count),
+    k: new Float64Array(count),
+    cl: new Float64Array(count),
+    ca: new Float64Array(count),
+  });
+  const reversal = perIon();
+  reversal.na.fill(50);
+  reversal.k.fill(-77);
+  return {
+    v: Float64Array.from(voltages),
+    current: new Float64Array(count),
+    conductance: new Float64Array(count),
+    ionCurrent: perIon(),
+    reversal,
+    temperature,
+    tracksIonCurrents: true,
+  };
+}
+
+/** A block of `definition` on nodes 0..count-1 with its default parameters, reporting its conductances. */
+export function blockOf(definition: MechanismDefinition, count: number): MechanismBlock {
+  return {
+    count,
+    node: Int32Array.from({ length: count }, (_, i) => i),
+    parameters: definition.parameters.map((p) => new Float64Array(count).fill(p.defaultValue)),
+    states: definition.states.map(() => new Float64Array(count)),
+    conductances: definition.conductances.map(() => new Float64Array(count)),
+    reportsConductances: true,
+    scratch: null,
+  };
+}
+
+/** A block prepared (rate mode, time step) and initialised at the given voltages. */
+export function preparedBlock(definition: MechanismDefinition, voltages: readonly number[], temperature: number, timeStep: number, rates: RateMode) {
+  const membrane = membraneAt(voltages, temperature);
+  const block = blockOf(definition, voltages.length);
+  definition.kernels.prepare(block, membrane, { timeStep, rates });
+  definition.kernels.initialise(block, membrane);
+  return { membrane, block };
 }

@@ -3,9 +3,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { IonName } from '../model/types.js';
+import { preparedBlock } from '../engine/test-models.js';
 import { hhGateKinetics, hodgkinHuxley } from './hh.js';
-import type { MechanismBlock, MechanismDefinition, MembraneArrays, RateMode } from './types.js';
+import type { RateMode } from './types.js';
 
 const ZERO_CELSIUS = 273.15;
 
@@ -22,35 +22,7 @@ function neuronInitialGates(): { m: number; h: number; n: number } {
   return { m: at('m'), h: at('h'), n: at('n') };
 }
 
-/** Membrane arrays for `count` nodes at the given voltages. */
-export function membraneAt(voltages: readonly number[], temperature: number): MembraneArrays {
-  const count = voltages.length;
-  const perIon = () => ({ na: new Float64Array(count), k: new Float64Array(count), cl: new Float64Array(count), ca: new Float64Array(count) }) as Record<IonName, Float64Array>;
-  const reversal = perIon();
-  reversal.na.fill(50);
-  reversal.k.fill(-77);
-  return { v: Float64Array.from(voltages), current: new Float64Array(count), conductance: new Float64Array(count), ionCurrent: perIon(), reversal, temperature };
-}
-
-/** A block of `definition` on nodes 0..count-1 with default parameters. */
-export function blockOf(definition: MechanismDefinition, count: number): MechanismBlock {
-  return {
-    count,
-    node: Int32Array.from({ length: count }, (_, i) => i),
-    parameters: definition.parameters.map((p) => new Float64Array(count).fill(p.defaultValue)),
-    states: definition.states.map(() => new Float64Array(count)),
-    conductances: definition.conductances.map(() => new Float64Array(count)),
-    scratch: null,
-  };
-}
-
-function prepared(definition: MechanismDefinition, voltages: number[], temperature: number, timeStep: number, rates: RateMode) {
-  const membrane = membraneAt(voltages, temperature);
-  const block = blockOf(definition, voltages.length);
-  definition.kernels.prepare(block, membrane, { timeStep, rates });
-  definition.kernels.initialise(block, membrane);
-  return { membrane, block };
-}
+const prepared = preparedBlock;
 
 describe('hhGateKinetics (NEURON hh.mod rates)', () => {
   it('hhGateKinetics(-65 mV) gives m_inf 0.05293, h_inf 0.5961, n_inf 0.3177: NEURON\'s initial values to 6e-7', () => {
@@ -66,7 +38,7 @@ describe('hhGateKinetics (NEURON hh.mod rates)', () => {
     expect(out[4]).toBeCloseTo(0.3177, 4);
   });
 
-  it('hhGateKinetics(-65 mV) time constants: tau_m 0.2378, tau_h 8.4522, tau_n 5.4609 ms at 6.3 degC (hand calculation to 1e-4)', () => {
+  it('hhGateKinetics(-65 mV) time constants: tau_m 0.2368, tau_h 8.5160, tau_n 5.4586 ms at 6.3 degC (hand calculation to 1e-4)', () => {
     // alpha_m = 2.5/(e^2.5 - 1) = 0.22356, beta_m = 4; alpha_h = 0.07, beta_h = 1/(e^3 + 1) = 0.047426;
     // alpha_n = 0.1/(e - 1) = 0.058198, beta_n = 0.125; tau = 1/(alpha + beta).
     const out = new Float64Array(6);
@@ -75,9 +47,9 @@ describe('hhGateKinetics (NEURON hh.mod rates)', () => {
     expect(out[1]).toBeCloseTo(1 / (alphaM + 4), 12);
     expect(out[3]).toBeCloseTo(1 / (0.07 + betaH), 12);
     expect(out[5]).toBeCloseTo(1 / (alphaN + 0.125), 12);
-    expect(out[1]).toBeCloseTo(0.2378, 4);
-    expect(out[3]).toBeCloseTo(8.4522, 4);
-    expect(out[5]).toBeCloseTo(5.4609, 4);
+    expect(out[1]).toBeCloseTo(0.2368, 4);
+    expect(out[3]).toBeCloseTo(8.5160, 4);
+    expect(out[5]).toBeCloseTo(5.4586, 4);
   });
 
   it('hhGateKinetics is finite at the 0/0 points -40 mV (alpha_m = 1/ms) and -55 mV (alpha_n = 0.1/ms)', () => {
@@ -181,6 +153,7 @@ describe('hh mechanism kernels', () => {
           for (const v of voltages) {
             membrane.v[0] = v;
             hodgkinHuxley.kernels.advance(block, membrane);
+            hodgkinHuxley.kernels.advanceAndAccumulate(block, membrane);
             hodgkinHuxley.kernels.advanceBy(block, membrane, timeStep / 3);
             for (const column of block.states) {
               expect(column[0]).toBeGreaterThanOrEqual(0);
@@ -191,5 +164,44 @@ describe('hh mechanism kernels', () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it('hh advanceAndAccumulate (fused in table mode) equals advance then accumulate bit for bit, for voltages -150..150 mV', () => {
+    // The fused kernel is documented as "exactly the same arithmetic": no tolerance.
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -150, max: 150, noNaN: true }), { minLength: 1, maxLength: 20 }),
+        fc.constantFrom<RateMode>('exact', 'table'),
+        (voltages, rates) => {
+          const fused = prepared(hodgkinHuxley, voltages.map(() => -65), ZERO_CELSIUS + 6.3, 0.025, rates);
+          const split = prepared(hodgkinHuxley, voltages.map(() => -65), ZERO_CELSIUS + 6.3, 0.025, rates);
+          fused.membrane.v.set(voltages);
+          split.membrane.v.set(voltages);
+          hodgkinHuxley.kernels.advanceAndAccumulate(fused.block, fused.membrane);
+          hodgkinHuxley.kernels.advance(split.block, split.membrane);
+          hodgkinHuxley.kernels.accumulate(split.block, split.membrane);
+          for (let g = 0; g < 3; g++) expect(Array.from(fused.block.states[g])).toEqual(Array.from(split.block.states[g]));
+          expect(Array.from(fused.membrane.current)).toEqual(Array.from(split.membrane.current));
+          expect(Array.from(fused.membrane.conductance)).toEqual(Array.from(split.membrane.conductance));
+          expect(Array.from(fused.membrane.ionCurrent.na)).toEqual(Array.from(split.membrane.ionCurrent.na));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('hh table mode at and above +100 mV takes the +100 mV row as it is (NEURON TABLE clamping): advance and advanceAndAccumulate at 100, 120 mV all equal advance at exactly 100 mV', () => {
+    // Beyond TO NEURON uses the last entry unchanged; advanceTable does (row 200, fraction 0). No tolerance.
+    const stepFromZero = (kernel: 'advance' | 'advanceAndAccumulate', v: number) => {
+      const run = prepared(hodgkinHuxley, [v], ZERO_CELSIUS + 6.3, 0.025, 'table');
+      run.block.states.forEach((column) => (column[0] = 0));
+      hodgkinHuxley.kernels[kernel](run.block, run.membrane);
+      return run.block.states.map((column) => column[0]);
+    };
+    const reference = stepFromZero('advance', 100);
+    expect(reference[0]).toBeGreaterThan(0);
+    for (const kernel of ['advance', 'advanceAndAccumulate'] as const) {
+      for (const v of [100, 120, 1e4]) expect(stepFromZero(kernel, v), `${kernel} at ${v} mV`).toEqual(reference);
+    }
   });
 });
