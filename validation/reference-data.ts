@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { relativeTraceErrors } from '../src/analysis/trace-comparison.js';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -38,26 +39,7 @@ export function readJson<T>(...parts: string[]): T {
   return JSON.parse(readFileSync(referencePath(...parts), 'utf8')) as T;
 }
 
-/**
- * The Rallpack acceptance measures (Bhalla et al. 1992): RMS and maximum of the difference, each divided by the
- * reference's range (max - min), as fractions. Our trace is interpolated linearly at the reference's times.
- */
+/** The Rallpack acceptance measures, against a Rallpack reference trace (see src/analysis/trace-comparison.ts). */
 export function rallpackErrors(reference: { time: Float64Array; voltage: Float64Array }, time: Float64Array, values: Float64Array): { rms: number; max: number } {
-  let lo = Infinity, hi = -Infinity, sum = 0, max = 0;
-  for (const v of reference.voltage) {
-    lo = Math.min(lo, v);
-    hi = Math.max(hi, v);
-  }
-  const step = time[1] - time[0];
-  for (let i = 0; i < reference.time.length; i++) {
-    const t = reference.time[i];
-    const k = Math.min(time.length - 2, Math.floor(t / step + 1e-9));
-    const fraction = (t - time[k]) / step;
-    const ours = values[k] + fraction * (values[k + 1] - values[k]);
-    const error = ours - reference.voltage[i];
-    sum += error * error;
-    max = Math.max(max, Math.abs(error));
-  }
-  const range = hi - lo;
-  return { rms: Math.sqrt(sum / reference.time.length) / range, max: max / range };
+  return relativeTraceErrors({ time: reference.time, values: reference.voltage }, time, values);
 }

@@ -9,3 +9,4 @@ export { firingRateCurve, repetitiveFiringOnset, type FiringRateCurveOptions, ty
 export { conductionVelocity, detectorConductionVelocity, type ConductionVelocityInput } from './velocity.js';
 export { inputResistance, steadyStateDeflection, membraneTimeConstant, type InputResistanceInput, type SteadyStateDeflection } from './passive-properties.js';
 export { actionPotentialShape, type ActionPotentialOptions, type ActionPotentialShape, type Undershoot } from './action-potential.js';
+export { relativeTraceErrors, type TraceErrors } from './trace-comparison.js';
