@@ -17,11 +17,10 @@
  */
 import { InstabilityError } from '../units/errors.js';
 import { clampCommand, type CompiledModel } from './compile.js';
-import { solveTree } from './hines.js';
+import { solveVoltageStep, type TreeSystem } from './voltage-solve.js';
 import { waveformAverage } from './waveform.js';
 
-/** |V| beyond this (mV) is taken as a numerical blow-up: no living membrane holds a volt. */
-export const VOLTAGE_LIMIT = 1000;
+export { VOLTAGE_LIMIT } from './voltage-limit.js';
 
 export interface FixedStepper {
   /** Advance from t by the step; returns nothing, throws InstabilityError on blow-up. */
@@ -63,61 +62,6 @@ export function accumulateCurrents(compiled: CompiledModel): void {
   for (const { definition, block } of compiled.mechanisms) definition.kernels.accumulate(block, compiled.membrane);
 }
 
-// The node loops live in module-level functions rather than in the stepper's closure, so that their optimised
-// code is made once and shared by every run (a closure made per run would be optimised again each time).
-
-/**
- * Builds the matrix and the right-hand side in one pass: membrane terms, then the axial flow to the parent
- * (parents come first, so their entries already hold their own terms).
- */
-function assembleSystem(
-  count: number,
-  parent: Int32Array,
-  g: Float64Array,
-  v: Float64Array,
-  constantDiagonal: Float64Array,
-  conductance: Float64Array,
-  current: Float64Array,
-  densityToAbsolute: Float64Array,
-  d: Float64Array,
-  rhs: Float64Array,
-): void {
-  for (let i = 0; i < count; i++) {
-    const scale = densityToAbsolute[i];
-    d[i] = constantDiagonal[i] + conductance[i] * scale;
-    let value = -current[i] * scale;
-    const p = parent[i];
-    if (p >= 0) {
-      const flow = g[i] * (v[i] - v[p]);
-      value -= flow;
-      rhs[p] += flow;
-    }
-    rhs[i] = value;
-  }
-}
-
-/**
- * V += dV (backward Euler), or V += extrapolation * dV (Crank-Nicolson); returns the index of a node whose voltage
- * left the physical range, or -1.
- */
-function applyVoltageChange(count: number, v: Float64Array, change: Float64Array, extrapolation: Float64Array | null): number {
-  let bad = -1;
-  if (extrapolation) {
-    for (let i = 0; i < count; i++) {
-      const value = v[i] + extrapolation[i] * change[i];
-      v[i] = value;
-      if (!(value > -VOLTAGE_LIMIT && value < VOLTAGE_LIMIT)) bad = i;
-    }
-  } else {
-    for (let i = 0; i < count; i++) {
-      const value = v[i] + change[i];
-      v[i] = value;
-      if (!(value > -VOLTAGE_LIMIT && value < VOLTAGE_LIMIT)) bad = i;
-    }
-  }
-  return bad;
-}
-
 export function createFixedStepper(compiled: CompiledModel, timeStep: number, crankNicolson: boolean): FixedStepper {
   const { tree, membrane, capacitance, densityToAbsolute, currentClamps, voltageClamps } = compiled;
   const count = tree.nodeCount;
@@ -131,7 +75,7 @@ export function createFixedStepper(compiled: CompiledModel, timeStep: number, cr
   // Crank-Nicolson extrapolates the half step to the full step, V + 2 dV, at nodes with capacitance. Zero-area
   // nodes obey an algebraic constraint instead; extrapolating them would reflect any error back and forth forever
   // (an undamped oscillation), so they keep the value that satisfies the constraint, V + dV.
-  const extrapolation = Float64Array.from(capacitance, (c) => (c > 0 ? 2 : 1));
+  const extrapolation = Float64Array.from(capacitance, (c) => (crankNicolson && c > 0 ? 2 : 1));
   const implicitStep = theta * timeStep;
   // Diagonal terms that never change: C/h plus the axial conductances to the parent and to every child.
   const constantDiagonal = new Float64Array(count);
@@ -140,14 +84,15 @@ export function createFixedStepper(compiled: CompiledModel, timeStep: number, cr
     if (parent[i] >= 0) constantDiagonal[parent[i]] += g[i];
   }
 
+  const system: TreeSystem = { count, parent, g, constantDiagonal, densityToAbsolute, extrapolation };
+
   // The membrane currents at the present state are ready before each step: computed here for the first step, then
   // by each step's fused gate advance (mechanisms' advanceAndAccumulate), right after the voltage solve.
   accumulateCurrents(compiled);
 
   function step(t: number): void {
-    const current = membrane.current;
-    const conductance = membrane.conductance;
-    assembleSystem(count, parent, g, v, constantDiagonal, conductance, current, densityToAbsolute, d, rhs);
+    d.fill(0);
+    rhs.fill(0);
     for (let s = 0; s < currentClamps.length; s++) {
       const clamp = currentClamps[s];
       const value = waveformAverage(clamp.waveform, t, t + timeStep) * clamp.scale;
@@ -162,14 +107,14 @@ export function createFixedStepper(compiled: CompiledModel, timeStep: number, cr
       d[clamp.node] += clamp.conductance;
       rhs[clamp.node] += clamp.conductance * (command - v[clamp.node]);
     }
-    solveTree(parent, g, d, rhs, count);
-    const bad = applyVoltageChange(count, v, rhs, crankNicolson ? extrapolation : null);
+    // Stimulus terms are in d and rhs; the solve adds the membrane and axial terms, and updates v.
+    const bad = solveVoltageStep(system, v, membrane.current, membrane.conductance, d, rhs);
     for (let s = 0; s < voltageClamps.length; s++) {
       const clamp = voltageClamps[s];
       const command = clampCommand(clamp, clampTime);
       // The clamp current at the time the implicit solve refers to (t + h), where V(t + h) = V(t) + dV.
       const node = clamp.node;
-      const voltageThen = crankNicolson ? v[node] - (extrapolation[node] - 1) * rhs[node] : v[node];
+      const voltageThen = v[node] - (extrapolation[node] - 1) * rhs[node];
       clampCurrent[s] = Number.isNaN(command) ? 0 : clamp.conductance * (command - voltageThen);
     }
     if (bad >= 0) {

@@ -4,7 +4,7 @@
  * rates either evaluated exactly or interpolated from a voltage table (the faster `table` mode, NEURON's default).
  * A mechanism supplies its gate kinetics and its current; everything else lives here.
  */
-import { buildVoltageTable, relaxationFactor, tablePosition, type VoltageTable } from './gate-math.js';
+import { buildVoltageTable, relaxationFactor, tablePosition, tableValue, type VoltageTable } from './gate-math.js';
 import type { Kernels, MechanismBlock, MembraneArrays } from './types.js';
 
 export interface GateKinetics {
@@ -51,34 +51,31 @@ export function createGatedKernels(
     }
   }
 
-  /** Table rows hold (inf, tau, relaxation factor for the fixed step) per gate. */
+  /** Table functions per gate: steady state (3g), time constant (3g + 1), relaxation factor for the step (3g + 2). */
   function advanceTable(block: MechanismBlock, membrane: MembraneArrays, table: VoltageTable): void {
     const scratch = scratchOf(block);
-    const { minimum, inverseStep, values, width, lastRow } = table;
+    const { minimum, inverseStep, values, stride, lastRow } = table;
     const { rowIndex, rowFraction } = scratch;
     const v = membrane.v;
     const node = block.node;
     const count = block.count;
     for (let i = 0; i < count; i++) {
-      const x = (v[node[i]] - minimum) * inverseStep;
-      if (x > 0 && x < lastRow) {
-        const row = x | 0;
-        rowIndex[i] = row * width;
-        rowFraction[i] = x - row;
-      } else {
-        rowIndex[i] = x > 0 ? lastRow * width : 0;
-        rowFraction[i] = 0;
-      }
+      let x = (v[node[i]] - minimum) * inverseStep;
+      if (!(x > 0)) x = 0;
+      else if (x > lastRow) x = lastRow;
+      const row = x | 0;
+      rowIndex[i] = row * stride;
+      rowFraction[i] = x - row;
     }
     for (let g = 0; g < gates; g++) {
       const state = block.states[g];
-      const offset = 3 * g;
+      const infAt = 6 * g;
+      const factorAt = 6 * g + 4;
       for (let i = 0; i < count; i++) {
-        const a = rowIndex[i] + offset;
-        const b = a + width;
+        const a = rowIndex[i];
         const f = rowFraction[i];
-        const inf = values[a] + f * (values[b] - values[a]);
-        const factor = values[a + 2] + f * (values[b + 2] - values[a + 2]);
+        const inf = values[a + infAt] + f * values[a + infAt + 1];
+        const factor = values[a + factorAt] + f * values[a + factorAt + 1];
         state[i] += (inf - state[i]) * factor;
       }
     }
@@ -92,12 +89,9 @@ export function createGatedKernels(
       return;
     }
     const { offset, fraction } = tablePosition(table, v);
-    const values = table.values;
     for (let g = 0; g < gates; g++) {
-      const a = offset + 3 * g;
-      const b = a + table.width;
-      out[2 * g] = values[a] + fraction * (values[b] - values[a]);
-      out[2 * g + 1] = values[a + 1] + fraction * (values[b + 1] - values[a + 1]);
+      out[2 * g] = tableValue(table, offset, fraction, 3 * g);
+      out[2 * g + 1] = tableValue(table, offset, fraction, 3 * g + 1);
     }
   }
 

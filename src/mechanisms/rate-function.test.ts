@@ -2,6 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluateRate } from './rate-function.js';
 
+/** Uniform over [min, max] (fc.double spreads its draws over the doubles' bit patterns, so mostly near 0). */
+const uniform = (min: number, max: number) => fc.integer({ min: 0, max: 2 ** 30 }).map((k) => min + ((max - min) * k) / 2 ** 30);
+/** Log-uniform over [min, max], min > 0. */
+const logUniform = (min: number, max: number) => uniform(Math.log(min), Math.log(max)).map(Math.exp);
+
 // Tolerances: each form is one or two exp calls and a few flops, so the values agree with the hand-written
 // formula to a few ulp; 1e-14 relative leaves a margin of ~50 ulp.
 const close = (actual: number, expected: number, relative = 1e-14) =>
@@ -38,7 +43,7 @@ describe('evaluateRate: NeuroML2 HH rate forms (v in mV, rates 1/ms)', () => {
   it('exp-linear rate 0.1, midpoint -55, scale 10 equals HH alpha_n = 0.01 (v+55)/(1 - exp(-(v+55)/10)) to 1e-14 for |v + 55| >= 1 mV', () => {
     const rate = { form: 'exp-linear', rate: 0.1, midpoint: -55, scale: 10 } as const;
     fc.assert(
-      fc.property(fc.double({ min: 1, max: 100, noNaN: true }), fc.boolean(), (offset, below) => {
+      fc.property(uniform(1, 100), fc.boolean(), (offset, below) => {
         const v = -55 + (below ? -offset : offset);
         close(evaluateRate(rate, v), (0.01 * (v + 55)) / (1 - Math.exp(-(v + 55) / 10)));
       }),
@@ -62,11 +67,11 @@ describe('evaluateRate: NeuroML2 HH rate forms (v in mV, rates 1/ms)', () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...forms),
-        fc.double({ min: 1e-3, max: 10, noNaN: true }),
-        fc.double({ min: -80, max: 20, noNaN: true }),
-        fc.double({ min: 5, max: 100, noNaN: true }),
+        logUniform(1e-3, 10),
+        uniform(-80, 20),
+        uniform(5, 100),
         fc.boolean(),
-        fc.double({ min: -200, max: 200, noNaN: true }),
+        uniform(-200, 200),
         (form, value, midpoint, magnitude, negative, v) => {
           const r = evaluateRate({ form, rate: value, midpoint, scale: negative ? -magnitude : magnitude }, v);
           expect(Number.isFinite(r)).toBe(true);

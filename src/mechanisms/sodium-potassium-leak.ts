@@ -54,20 +54,20 @@ export function advanceTableAndAccumulateSodiumPotassiumLeak(block: MechanismBlo
   const [gnaOut, gkOut] = block.conductances;
   const tracksIons = membrane.tracksIonCurrents;
   const reports = block.reportsConductances;
-  const { minimum, inverseStep, values, lastRow } = table;
+  const { minimum, inverseStep, values, lastRow, stride } = table;
   for (let i = 0; i < block.count; i++) {
     const k = node[i];
     const vk = v[k];
     let x = (vk - minimum) * inverseStep;
     if (!(x > 0)) x = 0;
-    else if (x >= lastRow) x = lastRow - 1e-9;
+    else if (x > lastRow) x = lastRow;
     const row = x | 0;
     const f = x - row;
-    const a = row * 9;
-    const b = a + 9;
-    const mi = m[i] + (values[a] + f * (values[b] - values[a]) - m[i]) * (values[a + 2] + f * (values[b + 2] - values[a + 2]));
-    const hi = h[i] + (values[a + 3] + f * (values[b + 3] - values[a + 3]) - h[i]) * (values[a + 5] + f * (values[b + 5] - values[a + 5]));
-    const ni = n[i] + (values[a + 6] + f * (values[b + 6] - values[a + 6]) - n[i]) * (values[a + 8] + f * (values[b + 8] - values[a + 8]));
+    // Row layout (value, slope) for m_inf, m_tau, m_factor, h_inf, h_tau, h_factor, n_inf, n_tau, n_factor.
+    const a = row * stride;
+    const mi = m[i] + (values[a] + f * values[a + 1] - m[i]) * (values[a + 4] + f * values[a + 5]);
+    const hi = h[i] + (values[a + 6] + f * values[a + 7] - h[i]) * (values[a + 10] + f * values[a + 11]);
+    const ni = n[i] + (values[a + 12] + f * values[a + 13] - n[i]) * (values[a + 16] + f * values[a + 17]);
     m[i] = mi;
     h[i] = hi;
     n[i] = ni;
