@@ -114,12 +114,47 @@ export interface MechanismPlacement {
   readonly parameters: Readonly<Record<string, number>>;
 }
 
+/** Membrane properties that differ on some regions (e.g. myelinated internodes: low capacitance). */
+export interface RegionMembrane {
+  readonly regions: readonly string[];
+  /** uF/cm2. */
+  readonly capacitance?: number;
+  /** ohm*cm. */
+  readonly axialResistivity?: number;
+}
+
+/**
+ * Concentrations that move with the ionic currents (part 3). The ions listed in `dynamic` change inside each
+ * compartment (volume from its geometry) by d[C]/dt = -I_ion / (z F volume); their reversal potentials then
+ * follow Nernst (the ion's `reversal` must be `nernst`). Optional: a restricted extracellular space around the
+ * membrane (Frankenhaeuser & Hodgkin 1956) of the given thickness, exchanging with the bath with a time constant;
+ * impermeant anions inside; and a cell volume that follows the osmotic balance.
+ */
+export interface ConcentrationDynamics {
+  readonly dynamic: readonly IonName[];
+  readonly outsideSpace?: {
+    /** um. */
+    readonly thickness: number;
+    /** Time constant of exchange with the bath, ms. */
+    readonly bathTimeConstant: number;
+  };
+  readonly impermeantAnions?: {
+    /** mM inside at t = 0. */
+    readonly concentration: number;
+    readonly valence: number;
+  };
+  /** Cell volume follows water flux driven by the osmotic difference (single-compartment models). */
+  readonly waterPermeability?: number;
+}
+
 export interface CellDescription {
   readonly id: string;
   readonly morphology: Morphology;
   readonly membrane: MembraneProperties;
+  readonly regionMembrane?: readonly RegionMembrane[];
   readonly mechanisms: readonly MechanismPlacement[];
   readonly ions: readonly IonSettings[];
+  readonly concentrations?: ConcentrationDynamics;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -262,8 +297,10 @@ export type Stimulus = CurrentClamp | VoltageClamp;
 
 /**
  * A trace to record. `variable` is `v` (mV), an ionic current density `i_na`/`i_k`/`i_cl`/`i_ca`
- * (mA/cm2), a reversal potential `e_na`..., a concentration `na_inside`..., a mechanism state or
- * conductance as `<mechanism>.<name>` (`hh.m`, `hh.gna`), or `<stimulus id>.i` for a clamp current (nA).
+ * (mA/cm2), a reversal potential `e_na`..., a concentration `na_inside`/`na_outside`... (mM), the amount of an
+ * ion moved across the membrane since t = 0 `na_moved`... (mol, positive outward), a mechanism state,
+ * conductance or current as `<mechanism>.<name>` (`hh.m`, `hh.gna`, `na-k-pump.i`), `<stimulus id>.i` for a
+ * clamp current (nA), `<synapse id>.g` (uS) or `<synapse id>.i` (nA), or `volume` (um3).
  */
 export interface Recording {
   readonly id: string;
@@ -282,6 +319,50 @@ export interface SpikeDetector {
 export interface VelocityMeasurement {
   readonly from: string;
   readonly to: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Synapses, spike sources and connections (part 3)
+
+/**
+ * A conductance synapse at a location: g(t) in uS, i = g (v - reversal) (nA, outward positive).
+ * - exponential: each event of weight w adds w to g, which decays with `decay` (ms);
+ * - dual-exponential: the difference of exponentials with `rise` and `decay`, normalised so an event of weight w
+ *   peaks at w;
+ * `kind` presets (AMPA, NMDA, GABA-A, GABA-B) fill these from Destexhe, Mainen & Sejnowski (1998); NMDA adds the
+ * Mg2+ block of Jahr & Stevens (1990) with `magnesium` (mM).
+ */
+export interface SynapseDescription {
+  readonly id: string;
+  readonly kind: 'exponential' | 'dual-exponential' | 'ampa' | 'nmda' | 'gaba-a' | 'gaba-b';
+  readonly location: Location;
+  /** ms; absent for `exponential` (0 for it). */
+  readonly rise: number;
+  /** ms. */
+  readonly decay: number;
+  /** mV. */
+  readonly reversal: number;
+  /** mM external Mg2+ for the NMDA block; 0 for no block. */
+  readonly magnesium: number;
+}
+
+/** Spike times given in advance, or a Poisson process (rate Hz between start and stop ms, seeded). */
+export type SpikeSource =
+  | { readonly id: string; readonly kind: 'train'; readonly times: readonly number[] }
+  | { readonly id: string; readonly kind: 'poisson'; readonly rate: number; readonly start: number; readonly stop: number; readonly seed: number };
+
+/** From a spike source or a spike detector (a presynaptic cell) to a synapse, with a weight (uS) and a delay (ms). */
+export interface Connection {
+  readonly source: string;
+  readonly target: string;
+  readonly weight: number;
+  readonly delay: number;
+}
+
+/** A drug or toxin in the bath, at a concentration (mM): blocks its targets by 1 / (1 + ([D]/IC50)^h). */
+export interface DrugApplication {
+  readonly drug: string;
+  readonly concentration: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -316,5 +397,10 @@ export interface Model {
   readonly recordings: readonly Recording[];
   readonly spikes: readonly SpikeDetector[];
   readonly velocity?: VelocityMeasurement;
+  /** Part 3 additions; absent means none. */
+  readonly synapses?: readonly SynapseDescription[];
+  readonly sources?: readonly SpikeSource[];
+  readonly connections?: readonly Connection[];
+  readonly drugs?: readonly DrugApplication[];
   readonly run: RunSettings;
 }
