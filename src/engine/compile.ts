@@ -9,13 +9,24 @@ import { findMechanism, MECHANISMS } from '../mechanisms/catalogue.js';
 import type { MechanismBlock, MechanismDefinition, MembraneArrays, RateMode } from '../mechanisms/types.js';
 import type { IonName, Location, Model } from '../model/types.js';
 import { InputError } from '../units/errors.js';
-import { discretise, nodeAtPosition, type Discretisation, type DiscreteSection } from './discretise.js';
+import { discretise, nodeAtPosition, regionProperty, type Discretisation, type DiscreteSection } from './discretise.js';
 import { prepareWaveform, type PreparedWaveform } from './waveform.js';
 
 export const ION_NAMES: readonly IonName[] = ['na', 'k', 'cl', 'ca'];
 
 /** NEURON's default reversal potentials (mV) when a model gives none: ena 50, ek -77; ecl and eca ours. */
 const DEFAULT_REVERSAL: Record<IonName, number> = { na: 50, k: -77, cl: -65, ca: 132.5 };
+/**
+ * Concentrations (mM) when a model gives none: NEURON's defaults for Na+, K+ and Ca2+ (nai 10, nao 140, ki 54.4,
+ * ko 2.5, cai 5e-5, cao 2); Cl- 10 inside and 110 outside (ours; NEURON has no default chloride).
+ */
+export const DEFAULT_CONCENTRATIONS: Record<IonName, { inside: number; outside: number }> = {
+  na: { inside: 10, outside: 140 },
+  k: { inside: 54.4, outside: 2.5 },
+  cl: { inside: 10, outside: 110 },
+  ca: { inside: 5e-5, outside: 2 },
+};
+export const VALENCE: Record<IonName, number> = { na: 1, k: 1, cl: -1, ca: 2 };
 
 export interface PlacedMechanism {
   readonly definition: MechanismDefinition;
@@ -67,7 +78,10 @@ function makeMembrane(nodeCount: number, temperature: number): MembraneArrays {
     current: new Float64Array(nodeCount),
     conductance: new Float64Array(nodeCount),
     ionCurrent: perIon(),
+    ionConductance: perIon(),
     reversal: perIon(),
+    inside: perIon(),
+    outside: perIon(),
     temperature,
     tracksIonCurrents: false,
   };
@@ -158,24 +172,26 @@ function placeMechanisms(model: Model, tree: Discretisation): PlacedMechanism[] 
   return placed;
 }
 
-function setReversalPotentials(model: Model, tree: Discretisation, membrane: MembraneArrays): void {
+/** Fills the concentrations and reversal potentials of every node from its cell's ion settings. */
+function setIons(model: Model, tree: Discretisation, membrane: MembraneArrays): void {
   model.cells.forEach((cell, cellIndex) => {
     for (const ion of ION_NAMES) {
       const settings = cell.ions.find((entry) => entry.ion === ion);
-      let value = DEFAULT_REVERSAL[ion];
+      const inside = settings?.inside ?? DEFAULT_CONCENTRATIONS[ion].inside;
+      const outside = settings?.outside ?? DEFAULT_CONCENTRATIONS[ion].outside;
+      let reversal = DEFAULT_REVERSAL[ion];
       if (settings) {
-        value =
+        reversal =
           settings.reversal === 'nernst'
-            ? nernstPotential({
-                valence: ion === 'ca' ? 2 : ion === 'cl' ? -1 : 1,
-                inside: settings.inside!,
-                outside: settings.outside!,
-                temperature: model.temperature,
-              })
+            ? nernstPotential({ valence: VALENCE[ion], inside, outside, temperature: model.temperature })
             : settings.reversal;
       }
-      const column = membrane.reversal[ion];
-      for (let node = 0; node < tree.nodeCount; node++) if (tree.cellOfNode[node] === cellIndex) column[node] = value;
+      for (let node = 0; node < tree.nodeCount; node++) {
+        if (tree.cellOfNode[node] !== cellIndex) continue;
+        membrane.reversal[ion][node] = reversal;
+        membrane.inside[ion][node] = inside;
+        membrane.outside[ion][node] = outside;
+      }
     }
   });
 }
@@ -187,12 +203,15 @@ export function compile(model: Model): CompiledModel {
   const densityToAbsolute = new Float64Array(tree.nodeCount);
   for (let node = 0; node < tree.nodeCount; node++) {
     const cell = model.cells[tree.cellOfNode[node]];
-    // cm [uF/cm2] * area [um2] * 1e-8 [cm2/um2] = uF * 1e-8 = nF * 1e-5.
-    capacitance[node] = cell.membrane.capacitance * tree.area[node] * 1e-5;
     densityToAbsolute[node] = tree.area[node] * 1e-2;
     membrane.v[node] = cell.membrane.initialVoltage;
   }
-  setReversalPotentials(model, tree, membrane);
+  for (const section of tree.sections) {
+    const cm = regionProperty(model.cells[section.cell], section.regions, 'capacitance');
+    // cm [uF/cm2] * area [um2] * 1e-8 [cm2/um2] = uF * 1e-8 = nF * 1e-5.
+    for (const node of section.centreNodes) capacitance[node] = cm * tree.area[node] * 1e-5;
+  }
+  setIons(model, tree, membrane);
   const mechanisms = placeMechanisms(model, tree);
   const partial = { tree, model };
   const currentClamps: BoundCurrentClamp[] = [];

@@ -33,6 +33,8 @@ export interface Discretisation {
   readonly parent: Int32Array;
   /** Membrane area of each node, um2 (0 for end nodes). */
   readonly area: Float64Array;
+  /** Cytoplasmic volume of each node, um3 (0 for end nodes). */
+  readonly volume: Float64Array;
   /** Axial conductance between each node and its parent, uS (0 for roots). */
   readonly axialConductance: Float64Array;
   /** Path distance of each node from its cell's root, um. */
@@ -150,27 +152,46 @@ function topologicalOrder(specs: SectionSpec[]): SectionSpec[] {
   return ordered;
 }
 
-/** Area (um2) and axial resistance (ohm) of a truncated cone of length L (um) and end diameters d1, d2 (um). */
-function frustum(length: number, d1: number, d2: number, resistivity: number): { area: number; resistance: number } {
+/**
+ * Lateral area (um2), volume (um3) and axial resistance (ohm) of a truncated cone of length L (um) and end
+ * diameters d1, d2 (um).
+ */
+function frustum(length: number, d1: number, d2: number, resistivity: number): { area: number; volume: number; resistance: number } {
   const r1 = d1 / 2, r2 = d2 / 2;
   const area = Math.PI * (r1 + r2) * Math.sqrt((r1 - r2) * (r1 - r2) + length * length);
+  const volume = (Math.PI * length * (r1 * r1 + r1 * r2 + r2 * r2)) / 3;
   // Ra [ohm cm] * L [um] / (pi r1 r2 [um2]) -> ohm: * 1e-4 cm/um / 1e-8 cm2/um2 = * 1e4.
   const resistance = (resistivity * length * 1e4) / (Math.PI * r1 * r2);
-  return { area, resistance };
+  return { area, volume, resistance };
+}
+
+/**
+ * A membrane property of a section: the last of the cell's region overrides that names one of the section's regions
+ * and sets it, else the cell's own value.
+ */
+export function regionProperty(cell: CellDescription, regions: readonly string[], property: 'capacitance' | 'axialResistivity'): number {
+  let value = cell.membrane[property];
+  for (const entry of cell.regionMembrane ?? []) {
+    const override = entry[property];
+    if (override !== undefined && entry.regions.some((region) => regions.includes(region))) value = override;
+  }
+  return value;
 }
 
 /** Discretises every cell into one forest of nodes. */
 export function discretise(cells: readonly CellDescription[]): Discretisation {
   const parent: number[] = [];
   const area: number[] = [];
+  const volume: number[] = [];
   const resistanceToParent: number[] = [];
   const distance: number[] = [];
   const cellOfNode: number[] = [];
   const sections: DiscreteSection[] = [];
 
-  const addNode = (parentNode: number, nodeArea: number, resistance: number, nodeDistance: number, cell: number): number => {
+  const addNode = (parentNode: number, nodeArea: number, resistance: number, nodeDistance: number, cell: number, nodeVolume = 0): number => {
     parent.push(parentNode);
     area.push(nodeArea);
+    volume.push(nodeVolume);
     resistanceToParent.push(resistance);
     distance.push(nodeDistance);
     cellOfNode.push(cell);
@@ -178,13 +199,13 @@ export function discretise(cells: readonly CellDescription[]): Discretisation {
   };
 
   cells.forEach((cell, cellIndex) => {
-    const resistivity = cell.membrane.axialResistivity;
     const specs = topologicalOrder(sectionSpecs(cell.morphology));
     const placed = new Map<string, DiscreteSection>();
     const single = cell.morphology.kind === 'single';
     for (const spec of specs) {
       const n = spec.compartments;
       const dx = spec.length / n;
+      const resistivity = regionProperty(cell, spec.regions, 'axialResistivity');
       const diameterAt = (x: number) => spec.diameterStart + (spec.diameterEnd - spec.diameterStart) * x;
       let startNode: number;
       let distanceAtStart: number;
@@ -203,7 +224,14 @@ export function discretise(cells: readonly CellDescription[]): Discretisation {
       for (let j = 0; j < n; j++) {
         const left = frustum(dx / 2, diameterAt(j / n), diameterAt((j + 0.5) / n), resistivity);
         const right = frustum(dx / 2, diameterAt((j + 0.5) / n), diameterAt((j + 1) / n), resistivity);
-        const node = addNode(previous, left.area + right.area, previousHalfResistance + left.resistance, distanceAtStart + (j + 0.5) * dx, cellIndex);
+        const node = addNode(
+          previous,
+          left.area + right.area,
+          previousHalfResistance + left.resistance,
+          distanceAtStart + (j + 0.5) * dx,
+          cellIndex,
+          left.volume + right.volume,
+        );
         centreNodes[j] = node;
         previous = node;
         previousHalfResistance = right.resistance;
@@ -234,6 +262,7 @@ export function discretise(cells: readonly CellDescription[]): Discretisation {
     nodeCount,
     parent: Int32Array.from(parent),
     area: Float64Array.from(area),
+    volume: Float64Array.from(volume),
     axialConductance,
     distance: Float64Array.from(distance),
     cellOfNode: Int32Array.from(cellOfNode),

@@ -53,7 +53,10 @@ function clearCurrents(compiled: CompiledModel): void {
   const membrane = compiled.membrane;
   membrane.current.fill(0);
   membrane.conductance.fill(0);
-  if (membrane.tracksIonCurrents) for (const ion of Object.values(membrane.ionCurrent)) ion.fill(0);
+  if (membrane.tracksIonCurrents) {
+    for (const ion of Object.values(membrane.ionCurrent)) ion.fill(0);
+    for (const ion of Object.values(membrane.ionConductance)) ion.fill(0);
+  }
 }
 
 /** Clears the membrane accumulators and has every mechanism add its current at the present state. */

@@ -8,6 +8,7 @@ import {
   TABLE_MAXIMUM,
   TABLE_MINIMUM,
   tablePosition,
+  tableValue,
   temperatureFactor,
 } from './gate-math.js';
 
@@ -105,58 +106,74 @@ describe('temperatureFactor(q10, T, T0) = q10^((T - T0)/10)', () => {
   });
 });
 
-describe('buildVoltageTable / tablePosition: NEURON TABLE FROM -100 TO 100 WITH 200', () => {
+describe('buildVoltageTable / tablePosition / tableValue: NEURON TABLE FROM -100 TO 100 WITH 200', () => {
   const table = buildVoltageTable(2, (v, row) => {
-    row[0] = v; // identity: interpolation of a linear function is exact
+    row[0] = v; // linear: interpolation reproduces it exactly (on these binary-exact 1 mV rows)
     row[1] = v * v;
   });
+  const at = (v: number, j: number) => {
+    const { offset, fraction } = tablePosition(table, v);
+    return tableValue(table, offset, fraction, j);
+  };
 
-  it('the table has 201 rows of 1 mV from -100 mV to 100 mV (plus a copy of the last row)', () => {
+  it('the table has 201 rows of 1 mV from -100 mV to 100 mV, 2 functions each', () => {
     expect(TABLE_MINIMUM).toBe(-100);
     expect(TABLE_MAXIMUM).toBe(100);
     expect(TABLE_INTERVALS).toBe(200);
     expect(table.minimum).toBe(-100);
     expect(table.inverseStep).toBe(1);
     expect(table.lastRow).toBe(200);
-    expect(table.values.length).toBe(202 * 2);
-    expect(table.values[0]).toBe(-100);
-    expect(table.values[200 * 2]).toBe(100);
-    expect(table.values[201 * 2]).toBe(100);
-    expect(table.values[201 * 2 + 1]).toBe(10000);
+    expect(table.width).toBe(2);
+    expect(at(-100, 0)).toBe(-100);
+    expect(at(100, 0)).toBe(100);
+    expect(at(100, 1)).toBe(10000);
+    expect(at(-100, 1)).toBe(10000);
   });
 
-  it('tablePosition(-37.25) is row 62 with fraction 0.75, and interpolating v gives -37.25 exactly', () => {
+  it('tablePosition(-37.25) is row 62 with fraction 0.75, and tableValue of v there is -37.25 exactly', () => {
     const { offset, fraction } = tablePosition(table, -37.25);
-    expect(offset).toBe(62 * 2);
+    expect(offset).toBe(62 * table.stride);
     expect(fraction).toBe(0.75);
-    const value = table.values[offset] + fraction * (table.values[offset + 2] - table.values[offset]);
-    expect(value).toBe(-37.25);
+    expect(at(-37.25, 0)).toBe(-37.25);
   });
 
-  it('tablePosition clamps below -100 mV to the first row with fraction 0 (-100.5, -1e6, -Infinity)', () => {
-    for (const v of [-100, -100.5, -1e6, -Infinity]) expect(tablePosition(table, v)).toEqual({ offset: 0, fraction: 0 });
+  it('tablePosition clamps at and below -100 mV to the first row with fraction 0 (-100, -100.5, -1e6, -Infinity): the -100 mV values', () => {
+    for (const v of [-100, -100.5, -1e6, -Infinity]) {
+      expect(tablePosition(table, v)).toEqual({ offset: 0, fraction: 0 });
+      expect(at(v, 1)).toBe(10000);
+    }
   });
 
-  it('tablePosition clamps at and above +100 mV to the last row with fraction 0 (100, 100.5, 1e6, Infinity)', () => {
-    for (const v of [100, 100.5, 1e6, Infinity]) expect(tablePosition(table, v)).toEqual({ offset: 200 * 2, fraction: 0 });
+  it('tablePosition clamps at and above +100 mV to the last row with fraction 0 (100, 100.5, 1e6, Infinity): the +100 mV values', () => {
+    for (const v of [100, 100.5, 1e6, Infinity]) {
+      expect(tablePosition(table, v)).toEqual({ offset: 200 * table.stride, fraction: 0 });
+      expect(at(v, 0)).toBe(100);
+      expect(at(v, 1)).toBe(10000);
+    }
   });
 
-  it('tablePosition(99.5) interpolates between the last two rows: v^2 = (9801 + 10000)/2 (linear, not 9900.25)', () => {
+  it('tableValue(99.5) interpolates linearly between the last two rows: v^2 = (9801 + 10000)/2 = 9900.5 (not 9900.25)', () => {
     const { offset, fraction } = tablePosition(table, 99.5);
-    expect(offset).toBe(199 * 2);
+    expect(offset).toBe(199 * table.stride);
     expect(fraction).toBe(0.5);
-    expect(table.values[offset + 1] + fraction * (table.values[offset + 3] - table.values[offset + 1])).toBe(9900.5);
+    expect(at(99.5, 1)).toBe(9900.5);
   });
 
-  it('tablePosition always gives a row in [0, 200] and a fraction in [0, 1) for any voltage', () => {
+  it('tableValue is continuous across rows: just below and at a row boundary (12 mV) agree to 1e-12', () => {
+    for (const j of [0, 1]) expect(Math.abs(at(12 - 1e-13, j) - at(12, j))).toBeLessThan(1e-9);
+  });
+
+  it('tablePosition always gives a row in [0, 200] and a fraction in [0, 1) for any voltage; tableValue stays between the neighbouring rows', () => {
     fc.assert(
-      fc.property(fc.double({ noNaN: true }), (v) => {
+      fc.property(fc.oneof(fc.double({ noNaN: true }), uniform(-120, 120)), (v) => {
         const { offset, fraction } = tablePosition(table, v);
-        expect(offset % 2).toBe(0);
-        expect(offset / 2).toBeGreaterThanOrEqual(0);
-        expect(offset / 2).toBeLessThanOrEqual(200);
+        expect(offset % table.stride).toBe(0);
+        expect(offset / table.stride).toBeGreaterThanOrEqual(0);
+        expect(offset / table.stride).toBeLessThanOrEqual(200);
         expect(fraction).toBeGreaterThanOrEqual(0);
         expect(fraction).toBeLessThan(1);
+        const clamped = Math.min(100, Math.max(-100, v));
+        expect(Math.abs(at(v, 0) - clamped)).toBeLessThan(1e-12);
       }),
     );
   });

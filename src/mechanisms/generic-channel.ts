@@ -37,6 +37,7 @@ export function createChannelMechanism(channel: ChannelDefinition): MechanismDef
     const ownReversal = usesOwnReversal ? block.parameters[1] : null;
     const ionReversal = ion === 'nonspecific' ? null : membrane.reversal[ion];
     const ionCurrent = ion === 'nonspecific' || !membrane.tracksIonCurrents ? null : membrane.ionCurrent[ion];
+    const ionConductance = ion === 'nonspecific' || !membrane.tracksIonCurrents ? null : membrane.ionConductance[ion];
     const gOut = block.conductances[0];
     for (let i = 0; i < block.count; i++) {
       const k = block.node[i];
@@ -45,7 +46,10 @@ export function createChannelMechanism(channel: ChannelDefinition): MechanismDef
       const e = ownReversal ? ownReversal[i] : ionReversal![k];
       const value = g * (v[k] - e);
       gOut[i] = g;
-      if (ionCurrent) ionCurrent[k] += value;
+      if (ionCurrent) {
+        ionCurrent[k] += value;
+        ionConductance![k] += g;
+      }
       current[k] += value;
       conductance[k] += g;
     }

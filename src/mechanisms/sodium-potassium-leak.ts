@@ -10,6 +10,7 @@ import type { MechanismBlock, MembraneArrays } from './types.js';
 export function accumulateSodiumPotassiumLeak(block: MechanismBlock, membrane: MembraneArrays): void {
   const { v, current, conductance } = membrane;
   const ina = membrane.ionCurrent.na, ik = membrane.ionCurrent.k;
+  const sodiumConductance = membrane.ionConductance.na, potassiumConductance = membrane.ionConductance.k;
   const ena = membrane.reversal.na, ek = membrane.reversal.k;
   const node = block.node;
   const [gnabar, gkbar, gl, el] = block.parameters;
@@ -33,6 +34,8 @@ export function accumulateSodiumPotassiumLeak(block: MechanismBlock, membrane: M
     if (tracksIons) {
       ina[k] += sodium;
       ik[k] += potassium;
+      sodiumConductance[k] += gna;
+      potassiumConductance[k] += gk;
     }
     current[k] += sodium + potassium + gl[i] * (vk - el[i]);
     conductance[k] += gna + gk + gl[i];
@@ -47,6 +50,7 @@ export function accumulateSodiumPotassiumLeak(block: MechanismBlock, membrane: M
 export function advanceTableAndAccumulateSodiumPotassiumLeak(block: MechanismBlock, membrane: MembraneArrays, table: VoltageTable): void {
   const { v, current, conductance } = membrane;
   const ina = membrane.ionCurrent.na, ik = membrane.ionCurrent.k;
+  const sodiumConductance = membrane.ionConductance.na, potassiumConductance = membrane.ionConductance.k;
   const ena = membrane.reversal.na, ek = membrane.reversal.k;
   const node = block.node;
   const [gnabar, gkbar, gl, el] = block.parameters;
@@ -83,6 +87,8 @@ export function advanceTableAndAccumulateSodiumPotassiumLeak(block: MechanismBlo
     if (tracksIons) {
       ina[k] += sodium;
       ik[k] += potassium;
+      sodiumConductance[k] += gna;
+      potassiumConductance[k] += gk;
     }
     current[k] += sodium + potassium + gl[i] * (vk - el[i]);
     conductance[k] += gna + gk + gl[i];

@@ -32,7 +32,12 @@ export interface MembraneArrays {
   readonly conductance: Float64Array;
   /** Per-ion current densities (mA/cm2) and reversal potentials (mV). */
   readonly ionCurrent: Readonly<Record<IonName, Float64Array>>;
+  /** dI_ion/dV of each per-ion current, S/cm2: whoever adds to ionCurrent adds its derivative here too. */
+  readonly ionConductance: Readonly<Record<IonName, Float64Array>>;
   readonly reversal: Readonly<Record<IonName, Float64Array>>;
+  /** Concentrations inside and just outside the membrane, mM (constant unless the cell's concentrations move). */
+  readonly inside: Readonly<Record<IonName, Float64Array>>;
+  readonly outside: Readonly<Record<IonName, Float64Array>>;
   /** Temperature of the simulation, K. */
   readonly temperature: number;
   /**
