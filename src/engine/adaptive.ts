@@ -4,7 +4,7 @@
  * L-stable, so that stiff gates and hours-long slow dynamics both take steps as long as accuracy allows
  * (Shampine & Reichelt 1997, SIAM J Sci Comput 18:1, the method of MATLAB's ode23s). The Jacobian is formed by
  * finite differences (a handful of states). Steps never cross a stimulus edge; samples and spike times between
- * steps come from cubic Hermite interpolation of the solution.
+ * steps come from the method's own dense output.
  *
  * Error control: err = max_i |e_i| / (atol_i + rtol |y_i|), with atol for V as given (mV) and atol / 100 for
  * the dimensionless gate states. Step accepted when err <= 1; next step h * clamp(0.9 err^(-1/3), 0.2, 5).
@@ -133,11 +133,12 @@ export function runAdaptive(compiled: CompiledModel, recorder: Recorder, options
   let steps = 0;
   let breakpointIndex = 0;
 
-  const emitSamplesUpTo = (tEnd: number, y0: Float64Array, fStart: Float64Array, y1: Float64Array, fEnd: Float64Array, tStart: number) => {
+  /** Samples due in (tStart, tEnd], from the step's dense output (the whole y at t = tStart when span is 0). */
+  const emitSamplesUpTo = (tStart: number, tEnd: number, y0: Float64Array) => {
     const span = tEnd - tStart;
     while (nextSample <= tEnd + 1e-9 && recorder.sampleCount < recorder.time.length) {
-      const s = span > 0 ? (nextSample - tStart) / span : 1;
-      hermite(y0, fStart, y1, fEnd, span, s, yTemp);
+      if (span > 0) denseOutput(y0, k1, k2, span, (nextSample - tStart) / span, yTemp);
+      else yTemp.set(y0);
       load(yTemp);
       accumulateCurrents(compiled);
       recorder.sample(nextSample);
@@ -147,7 +148,9 @@ export function runAdaptive(compiled: CompiledModel, recorder: Recorder, options
   };
 
   f(0, y, f0);
-  emitSamplesUpTo(0, y, f0, y, f0, 0);
+  // At t = 0 nothing has been clamped or injected yet.
+  clampCurrent.fill(0);
+  emitSamplesUpTo(0, 0, y);
   for (const detector of recorder.detectors) detector.observe(0);
 
   while (t < run.duration - 1e-12) {
@@ -202,13 +205,11 @@ export function runAdaptive(compiled: CompiledModel, recorder: Recorder, options
         accepted = true;
         steps++;
         // Spike detection with Hermite interpolation of V inside the step.
-        const yStart = Float64Array.from(y);
-        const fStart = Float64Array.from(f0);
         load(yNew);
         for (const detector of recorder.detectors) {
-          detector.observeWithCrossing(stepEnd, (threshold) => hermiteCrossing(yStart[0], fStart[0], yNew[0], f2[0], h, threshold, t));
+          detector.observeWithCrossing(stepEnd, (threshold) => denseCrossing(y[0], k1[0], k2[0], h, threshold, t));
         }
-        emitSamplesUpTo(stepEnd, yStart, fStart, yNew, f2, t);
+        emitSamplesUpTo(t, stepEnd, y);
         y.set(yNew);
         t = stepEnd;
         h *= factor;
@@ -222,20 +223,22 @@ export function runAdaptive(compiled: CompiledModel, recorder: Recorder, options
   return steps;
 }
 
-/** Cubic Hermite interpolation between (y0, f0) and (y1, f1) over a step of length h, at fraction s. */
-function hermite(y0: Float64Array, f0: Float64Array, y1: Float64Array, f1: Float64Array, h: number, s: number, out: Float64Array): void {
-  const s2 = s * s, s3 = s2 * s;
-  const h00 = 2 * s3 - 3 * s2 + 1, h10 = s3 - 2 * s2 + s, h01 = -2 * s3 + 3 * s2, h11 = s3 - s2;
-  for (let i = 0; i < out.length; i++) out[i] = h00 * y0[i] + h10 * h * f0[i] + h01 * y1[i] + h11 * h * f1[i];
+/**
+ * The method's own continuous extension (Shampine & Reichelt 1997): y(t + s h) = y + h [s(1 - s)/(1 - 2d) k1 +
+ * s(s - 2d)/(1 - 2d) k2], second order and damped like the step itself (a cubic through the end slopes is not:
+ * on stiff states its slopes carry round-off times a huge eigenvalue).
+ */
+function denseOutput(y: Float64Array, k1: Float64Array, k2: Float64Array, h: number, s: number, out: Float64Array): void {
+  const a = (s * (1 - s)) / (1 - 2 * D);
+  const b = (s * (s - 2 * D)) / (1 - 2 * D);
+  for (let i = 0; i < out.length; i++) out[i] = y[i] + h * (a * k1[i] + b * k2[i]);
 }
 
-/** Time at which the Hermite cubic of V crosses the threshold upwards inside the step (bisection), or null. */
-function hermiteCrossing(v0: number, dv0: number, v1: number, dv1: number, h: number, threshold: number, t0: number): number | null {
-  const at = (s: number) => {
-    const s2 = s * s, s3 = s2 * s;
-    return (2 * s3 - 3 * s2 + 1) * v0 + (s3 - 2 * s2 + s) * h * dv0 + (-2 * s3 + 3 * s2) * v1 + (s3 - s2) * h * dv1 - threshold;
-  };
-  let lo = 0, hi = 1;
+/** Time at which the dense output of V crosses the threshold upwards inside the step (bisection), or null. */
+function denseCrossing(v0: number, k1: number, k2: number, h: number, threshold: number, t0: number): number | null {
+  const at = (s: number) => v0 + h * ((s * (1 - s)) / (1 - 2 * D) * k1 + (s * (s - 2 * D)) / (1 - 2 * D) * k2) - threshold;
+  let lo = 0;
+  let hi = 1;
   if (!(at(lo) < 0 && at(hi) >= 0)) return null;
   for (let i = 0; i < 60; i++) {
     const mid = 0.5 * (lo + hi);

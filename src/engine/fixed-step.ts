@@ -16,7 +16,7 @@
  * Node equation (nA): C dV/dt = I_stimulus - I_membrane - sum_j g_ij (V_i - V_j), with C in nF, g in uS, V in mV.
  */
 import { InstabilityError } from '../units/errors.js';
-import { clampCommand, type CompiledModel } from './compile.js';
+import { clampCommand, IDEAL_CLAMP_CONDUCTANCE, type CompiledModel } from './compile.js';
 import { solveVoltageStep, type TreeSystem } from './voltage-solve.js';
 import { waveformAverage } from './waveform.js';
 
@@ -102,13 +102,19 @@ export function createFixedStepper(compiled: CompiledModel, timeStep: number, cr
       stimulusCurrent[s] = value;
       rhs[clamp.node] += value;
     }
-    const clampTime = t + implicitStep * 0.5;
+    // The command in the middle of the step. An ideal clamp makes its node algebraic (V = command), so under
+    // Crank-Nicolson it is not extrapolated (V + 2 dV would swing about the command), like a zero-area node.
+    const clampTime = t + timeStep * 0.5;
     for (let s = 0; s < voltageClamps.length; s++) {
       const clamp = voltageClamps[s];
       const command = clampCommand(clamp, clampTime);
+      const node = clamp.node;
+      if (crankNicolson && clamp.conductance === IDEAL_CLAMP_CONDUCTANCE) {
+        extrapolation[node] = Number.isNaN(command) || capacitance[node] === 0 ? (capacitance[node] > 0 ? 2 : 1) : 1;
+      }
       if (Number.isNaN(command)) continue;
-      d[clamp.node] += clamp.conductance;
-      rhs[clamp.node] += clamp.conductance * (command - v[clamp.node]);
+      d[node] += clamp.conductance;
+      rhs[node] += clamp.conductance * (command - v[node]);
     }
     // Stimulus terms are in d and rhs; the solve adds the membrane and axial terms, and updates v.
     const bad = solveVoltageStep(system, v, membrane.current, membrane.conductance, d, rhs);

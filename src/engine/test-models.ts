@@ -86,7 +86,10 @@ export function membraneAt(voltages: readonly number[], temperature: number): Me
     current: new Float64Array(count),
     conductance: new Float64Array(count),
     ionCurrent: perIon(),
+    ionConductance: perIon(),
     reversal,
+    inside: perIon(),
+    outside: perIon(),
     temperature,
     tracksIonCurrents: true,
   };

@@ -77,7 +77,8 @@ export function solveVoltageStep(
     previous = delta;
     const value = v[i] + extrapolation[i] * delta;
     v[i] = value;
-    if (!(value > -VOLTAGE_LIMIT && value < VOLTAGE_LIMIT)) bad = i;
+    // Report the worst node (NaN counts as worst).
+    if (!(value > -VOLTAGE_LIMIT && value < VOLTAGE_LIMIT) && (bad < 0 || !(Math.abs(value) <= Math.abs(v[bad])))) bad = i;
   }
   return bad;
 }

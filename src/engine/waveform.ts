@@ -54,7 +54,8 @@ export function waveformIntegral(prepared: PreparedWaveform, t0: number, t1: num
       return boxIntegral(w.amplitude, start, end, t0, t1);
     case 'train': {
       let total = 0;
-      const first = Math.max(0, Math.floor((t0 - start) / w.interval));
+      // Pulses may be longer than the interval (they then overlap and add): start from the first that can still be on.
+      const first = Math.max(0, Math.floor((t0 - start - w.duration) / w.interval));
       for (let k = first; k < w.count; k++) {
         const pulseStart = start + k * w.interval;
         if (pulseStart >= t1) break;
