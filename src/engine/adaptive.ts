@@ -10,6 +10,7 @@
  * the dimensionless gate states. Step accepted when err <= 1; next step h * clamp(0.9 err^(-1/3), 0.2, 5).
  */
 import { InstabilityError } from '../units/errors.js';
+import { createAdaptivePools } from './adaptive-pools.js';
 import { clampCommand, type CompiledModel } from './compile.js';
 import { accumulateCurrents, describeNode, VOLTAGE_LIMIT } from './fixed-step.js';
 import type { Recorder } from './recorder.js';
@@ -62,7 +63,10 @@ function luSolve(lu: Float64Array, b: Float64Array, n: number, pivot: Int32Array
 export function runAdaptive(compiled: CompiledModel, recorder: Recorder, options: SimulateOptions): number {
   const { model, membrane, mechanisms, currentClamps, voltageClamps, capacitance, densityToAbsolute } = compiled;
   const { run } = model;
-  const n = 1 + mechanisms.reduce((sum, m) => sum + m.definition.states.length * m.block.count, 0);
+  const mechanismStates = mechanisms.reduce((sum, m) => sum + m.definition.states.length * m.block.count, 0);
+  const pools = compiled.concentrations ? createAdaptivePools(compiled, compiled.concentrations) : null;
+  const poolOffset = 1 + mechanismStates;
+  const n = poolOffset + (pools?.size ?? 0);
   const stateColumns = mechanisms.flatMap((m) => m.block.states);
   const derivativeColumns = mechanisms.map((m) => m.block.states.map(() => new Float64Array(m.block.count)));
   const atol = new Float64Array(n).fill(run.absoluteTolerance / 100);
@@ -78,6 +82,7 @@ export function runAdaptive(compiled: CompiledModel, recorder: Recorder, options
     membrane.v[0] = y[0];
     let k = 1;
     for (const column of stateColumns) for (let i = 0; i < column.length; i++) column[i] = y[k++];
+    pools?.load(y, poolOffset);
   };
   const f = (t: number, y: Float64Array, out: Float64Array) => {
     load(y);
@@ -105,6 +110,7 @@ export function runAdaptive(compiled: CompiledModel, recorder: Recorder, options
       m.definition.kernels.derivatives(m.block, membrane, derivativeColumns[index]);
       for (const column of derivativeColumns[index]) for (let i = 0; i < column.length; i++) out[k++] = column[i];
     });
+    pools?.derivatives(y, out, poolOffset, injected);
   };
 
   const y = new Float64Array(n);
@@ -112,6 +118,10 @@ export function runAdaptive(compiled: CompiledModel, recorder: Recorder, options
   {
     let k = 1;
     for (const column of stateColumns) for (let i = 0; i < column.length; i++) y[k++] = column[i];
+  }
+  if (pools) {
+    pools.pack(y, poolOffset);
+    pools.tolerances(atol, poolOffset, rtol);
   }
   const edges = new Set<number>([run.duration]);
   for (const clamp of currentClamps) for (const time of waveformBreakpoints(clamp.waveform)) if (time > 0 && time < run.duration) edges.add(time);
@@ -220,6 +230,7 @@ export function runAdaptive(compiled: CompiledModel, recorder: Recorder, options
     }
   }
   load(y);
+  pools?.store(y, poolOffset);
   return steps;
 }
 

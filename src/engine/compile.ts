@@ -10,6 +10,8 @@ import type { MechanismBlock, MechanismDefinition, MembraneArrays, RateMode } fr
 import type { IonName, Location, Model } from '../model/types.js';
 import { InputError } from '../units/errors.js';
 import { discretise, nodeAtPosition, regionProperty, type Discretisation, type DiscreteSection } from './discretise.js';
+import { createConcentrationSystem, initialAmounts, updateReversalPotentials, type ConcentrationSystem } from './concentrations.js';
+import { createSynapseSystem, type SynapseSystem } from './synapses.js';
 import { prepareWaveform, type PreparedWaveform } from './waveform.js';
 
 export const ION_NAMES: readonly IonName[] = ['na', 'k', 'cl', 'ca'];
@@ -65,6 +67,12 @@ export interface CompiledModel {
   readonly currentClamps: readonly BoundCurrentClamp[];
   readonly voltageClamps: readonly BoundVoltageClamp[];
   readonly rates: RateMode;
+  /** Moving concentrations, when any cell has them; with the state at t = 0 for the conservation check. */
+  readonly concentrations: ConcentrationSystem | null;
+  /** Conductance synapses and their event queue, when the model has any. */
+  readonly synapses: SynapseSystem | null;
+  readonly initialVoltage: Float64Array;
+  readonly initialAmounts: Readonly<Record<string, number>>;
 }
 
 /** Conductance standing for an ideal voltage clamp, uS (an access resistance of 1 milliohm... 1e-9 MOhm). */
@@ -212,6 +220,8 @@ export function compile(model: Model): CompiledModel {
     for (const node of section.centreNodes) capacitance[node] = cm * tree.area[node] * 1e-5;
   }
   setIons(model, tree, membrane);
+  const concentrations = createConcentrationSystem(model, tree, membrane);
+  if (concentrations) updateReversalPotentials(concentrations, membrane);
   const mechanisms = placeMechanisms(model, tree);
   const partial = { tree, model };
   const currentClamps: BoundCurrentClamp[] = [];
@@ -236,7 +246,21 @@ export function compile(model: Model): CompiledModel {
       });
     }
   });
-  return { model, tree, membrane, capacitance, densityToAbsolute, mechanisms, currentClamps, voltageClamps, rates: model.run.rates };
+  return {
+    model,
+    tree,
+    membrane,
+    capacitance,
+    densityToAbsolute,
+    mechanisms,
+    currentClamps,
+    voltageClamps,
+    rates: model.run.rates,
+    concentrations,
+    synapses: createSynapseSystem(model, partial),
+    initialVoltage: Float64Array.from(membrane.v),
+    initialAmounts: concentrations ? initialAmounts(concentrations, membrane) : {},
+  };
 }
 
 /** The command voltage of a clamp at time t, or NaN once the protocol has ended (the clamp is released). */

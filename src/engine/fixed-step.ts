@@ -6,17 +6,21 @@
  * Order of operations in one step from t to t + dt:
  *   1. the mechanisms' current and conductance densities at V(t) with the present gates are ready (computed
  *      at the end of the previous step, fused with the gate update, or before the first step);
- *   2. stimuli: the exact average of each current-clamp waveform over [t, t + dt]; voltage clamps;
+ *   2. stimuli: the exact average of each current-clamp waveform over [t, t + dt]; voltage clamps; synapses
+ *      (events due by mid-step delivered, conductance at mid-step);
  *   3. the linearised implicit system for the voltage change is built and solved (Hines);
  *      backward Euler: V(t + dt) = V + dV; Crank-Nicolson: the half step solved implicitly, V(t + dt) = V + 2 dV
  *      (V + dV at zero-area nodes, whose voltage is fixed by an algebraic constraint);
- *   4. the gates advance by dt at the new voltage, and the currents for the next step are accumulated;
- *   5. (the caller) spike detection and recording.
+ *   4. moving concentrations take up the ions the step's currents carried (and reversal potentials follow);
+ *   5. the gates advance by dt at the new voltage, and the currents for the next step are accumulated;
+ *   6. (the caller) spike detection and recording.
  *
  * Node equation (nA): C dV/dt = I_stimulus - I_membrane - sum_j g_ij (V_i - V_j), with C in nF, g in uS, V in mV.
  */
 import { InstabilityError } from '../units/errors.js';
 import { clampCommand, IDEAL_CLAMP_CONDUCTANCE, type CompiledModel } from './compile.js';
+import { stepConcentrations } from './concentrations.js';
+import { addSynapseTerms, deliverEvents, finishSynapseStep } from './synapses.js';
 import { solveVoltageStep, type TreeSystem } from './voltage-solve.js';
 import { waveformAverage } from './waveform.js';
 
@@ -66,7 +70,8 @@ export function accumulateCurrents(compiled: CompiledModel): void {
 }
 
 export function createFixedStepper(compiled: CompiledModel, timeStep: number, crankNicolson: boolean): FixedStepper {
-  const { tree, membrane, capacitance, densityToAbsolute, currentClamps, voltageClamps } = compiled;
+  const { tree, membrane, capacitance, densityToAbsolute, currentClamps, voltageClamps, concentrations, synapses } = compiled;
+  const synapseSlope = new Float64Array(synapses?.count ?? 0);
   const count = tree.nodeCount;
   const { parent, axialConductance: g } = tree;
   const v = membrane.v;
@@ -116,8 +121,13 @@ export function createFixedStepper(compiled: CompiledModel, timeStep: number, cr
       d[node] += clamp.conductance;
       rhs[node] += clamp.conductance * (command - v[node]);
     }
+    if (synapses) {
+      deliverEvents(synapses, t, t + 0.5 * timeStep);
+      addSynapseTerms(synapses, v, timeStep, d, rhs, synapseSlope);
+    }
     // Stimulus terms are in d and rhs; the solve adds the membrane and axial terms, and updates v.
     const bad = solveVoltageStep(system, v, membrane.current, membrane.conductance, d, rhs);
+    const synapticCharge = synapses ? finishSynapseStep(synapses, rhs, timeStep, synapseSlope) : 0;
     for (let s = 0; s < voltageClamps.length; s++) {
       const clamp = voltageClamps[s];
       const command = clampCommand(clamp, clampTime);
@@ -133,6 +143,14 @@ export function createFixedStepper(compiled: CompiledModel, timeStep: number, cr
         `the membrane potential reached ${v[bad]} mV`,
         `try a smaller time step than ${timeStep} ms (run.timeStep), or check the stimulus and conductances`,
       );
+    }
+    if (concentrations) {
+      let injectedCharge = 0;
+      for (let s = 0; s < stimulusCurrent.length; s++) injectedCharge += stimulusCurrent[s] * timeStep;
+      for (let s = 0; s < clampCurrent.length; s++) injectedCharge += clampCurrent[s] * timeStep;
+      concentrations.stimulusCharge += injectedCharge;
+      concentrations.otherCharge += synapticCharge;
+      stepConcentrations(concentrations, membrane, densityToAbsolute, rhs, timeStep);
     }
     clearCurrents(compiled);
     for (const { definition, block } of compiled.mechanisms) definition.kernels.advanceAndAccumulate(block, membrane);

@@ -33,8 +33,19 @@ export function createProbe(compiled: CompiledModel, recording: Recording, index
     if (stimulusIndex >= 0) return { ...base, unit: 'nA', read: () => currents.current?.stimulusCurrent[stimulusIndex] ?? 0 };
   }
 
+  const synapseMatch = /^(.+)\.(g|i)$/.exec(variable);
+  const synapseIndex = synapseMatch && compiled.synapses ? compiled.synapses.ids.indexOf(synapseMatch[1]) : -1;
+  if (synapseMatch && synapseIndex >= 0) {
+    const synapses = compiled.synapses!;
+    return synapseMatch[2] === 'g'
+      ? { ...base, unit: 'uS', read: () => synapses.conductance[synapseIndex] }
+      : { ...base, unit: 'nA', read: () => synapses.current[synapseIndex] };
+  }
+
   const node = locateNode(compiled, recording.location, `${field}.location`);
   if (variable === 'v') return { ...base, unit: 'mV', read: () => membrane.v[node] };
+  const pools = compiled.concentrations;
+  if (variable === 'volume') return { ...base, unit: 'um3', read: () => (pools ? pools.volume[node] : compiled.tree.volume[node]) };
   if (variable === 'i') return { ...base, unit: 'mA/cm2', read: () => membrane.current[node] };
   for (const ion of ION_NAMES) {
     if (variable === `i_${ion}`) {
@@ -42,6 +53,9 @@ export function createProbe(compiled: CompiledModel, recording: Recording, index
       return { ...base, unit: 'mA/cm2', read: () => membrane.ionCurrent[ion][node] };
     }
     if (variable === `e_${ion}`) return { ...base, unit: 'mV', read: () => membrane.reversal[ion][node] };
+    if (variable === `${ion}_inside`) return { ...base, unit: 'mM', read: () => membrane.inside[ion][node] };
+    if (variable === `${ion}_outside`) return { ...base, unit: 'mM', read: () => membrane.outside[ion][node] };
+    if (variable === `${ion}_moved`) return { ...base, unit: 'mol', read: () => (pools ? pools.moved[ion][node] : 0) };
   }
   const dot = variable.indexOf('.');
   if (dot > 0) {
@@ -68,6 +82,6 @@ export function createProbe(compiled: CompiledModel, recording: Recording, index
   throw new InputError(
     `${field}.variable`,
     JSON.stringify(variable),
-    'v, i, i_na, i_k, i_cl, i_ca, e_na, e_k, e_cl, e_ca, <mechanism>.<state or conductance>, or <stimulus id>.i',
+    'v, i, volume, i_<ion>, e_<ion>, <ion>_inside, <ion>_outside, <ion>_moved (ion: na, k, cl, ca), <mechanism>.<state, conductance or i>, or <stimulus id>.i',
   );
 }

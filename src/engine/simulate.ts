@@ -6,6 +6,7 @@ import type { Model } from '../model/types.js';
 import { InputError } from '../units/errors.js';
 import { runAdaptive } from './adaptive.js';
 import { compile, type CompiledModel } from './compile.js';
+import { conservationReport, type ConservationReport } from './concentrations.js';
 import { createFixedStepper, initialiseMechanisms } from './fixed-step.js';
 import { createRecorder, type Recorder } from './recorder.js';
 import type { SimulateOptions } from './run-options.js';
@@ -43,6 +44,8 @@ export interface SimulationResult {
   readonly steps: number;
   readonly compartments: number;
   readonly nodes: number;
+  /** With moving concentrations: the charge and ion bookkeeping at the end of the run. */
+  readonly conservation?: ConservationReport;
 }
 
 export type { SimulateOptions } from './run-options.js';
@@ -58,11 +61,21 @@ function runFixed(compiled: CompiledModel, recorder: Recorder, options: Simulate
   recorder.sample(0);
   for (const detector of detectors) detector.observe(0);
   const progressEvery = Math.max(1, Math.floor(steps / 100));
+  const synapses = compiled.synapses;
   for (let n = 0; n < steps; n++) {
     const t = n * dt;
     stepper.step(t);
     const tNext = (n + 1) * dt;
-    for (let s = 0; s < detectors.length; s++) detectors[s].observe(tNext);
+    for (let s = 0; s < detectors.length; s++) {
+      const detector = detectors[s];
+      const before = detector.times.length;
+      detector.observe(tNext);
+      // A presynaptic spike: events after each connection's delay.
+      if (synapses && detector.times.length > before) {
+        const time = detector.times[before];
+        for (const connection of synapses.fromDetector[s]) synapses.queue.push(time + connection.delay, connection.target, connection.weight);
+      }
+    }
     if ((n + 1) % samplesEvery === 0) recorder.sample(tNext);
     if (options.onProgress && n % progressEvery === 0) options.onProgress(n / steps);
   }
@@ -97,6 +110,9 @@ export function prepareSimulation(model: Model): PreparedSimulation {
   if (run.integrator === 'adaptive' && compiled.tree.nodeCount !== 1) {
     throw new InputError('run.integrator', '"adaptive"', `backward-euler or crank-nicolson for a model of ${compiled.tree.nodeCount} nodes (adaptive handles single-compartment models)`);
   }
+  if (run.integrator === 'adaptive' && compiled.synapses) {
+    throw new InputError('run.integrator', '"adaptive"', 'backward-euler or crank-nicolson for a model with synapses (the adaptive integrator does not take synaptic events yet)');
+  }
   initialiseMechanisms(compiled, run.timeStep);
   const recorder = createRecorder(compiled);
   let used = false;
@@ -129,6 +145,9 @@ function execute(compiled: CompiledModel, recorder: Recorder, options: SimulateO
     steps,
     compartments: compiled.tree.area.filter((a) => a > 0).length,
     nodes: compiled.tree.nodeCount,
+    conservation: compiled.concentrations
+      ? conservationReport(compiled.concentrations, compiled.membrane, compiled.capacitance, compiled.initialVoltage, compiled.initialAmounts)
+      : undefined,
   };
 }
 

@@ -1,0 +1,188 @@
+/**
+ * Conductance synapses driven by spike events (the model's `synapses`, `sources` and `connections`).
+ *
+ * Each synapse has two states that decay exponentially, A with the rise and B with the decay time constant, and a
+ * conductance g = B - A (uS), as NEURON's Exp2Syn; an event of weight w adds w f to both, with f chosen so that the
+ * peak of g is w (f = 1 / (exp(-tp/decay) - exp(-tp/rise)), tp = rise decay ln(decay/rise) / (decay - rise)).
+ * With no rise (exponential synapse, NEURON's ExpSyn) A stays 0 and an event adds w to B.
+ * NMDA receptors add the voltage-dependent Mg2+ block of Jahr & Stevens (1990, J Neurosci 10:3178):
+ * g_eff = g / (1 + exp(-0.062 v) [Mg]o / 3.57).  Current i = g_eff (v - reversal), nA, outward positive.
+ *
+ * In a fixed step from t to t + dt, the events due by t + dt/2 are applied first, each with its exact decay from
+ * its own time, and the conductance used is the one at mid-step: exact for the exponential decay, and exactly
+ * timed to the half step. Events come from spike trains and Poisson sources (drawn once, seeded) and from spike
+ * detectors (presynaptic cells), after each connection's delay.
+ */
+import type { Model } from '../model/types.js';
+import { InputError } from '../units/errors.js';
+import { locateNode, type CompiledModel } from './compile.js';
+import { EventQueue } from './event-queue.js';
+
+export interface SynapseSystem {
+  readonly count: number;
+  readonly ids: readonly string[];
+  readonly node: Int32Array;
+  readonly reversal: Float64Array;
+  readonly magnesium: Float64Array;
+  /** exp(-1/rise) style rates: 1/rise and 1/decay (1/ms); riseRate 0 for exponential synapses. */
+  readonly riseRate: Float64Array;
+  readonly decayRate: Float64Array;
+  /** Peak normalisation factor f. */
+  readonly factor: Float64Array;
+  /** States at the present time. */
+  readonly rising: Float64Array;
+  readonly decaying: Float64Array;
+  /** Conductance (uS, with the block) and current (nA) of the last step, for recording. */
+  readonly conductance: Float64Array;
+  readonly current: Float64Array;
+  readonly queue: EventQueue;
+  /** For each spike detector index: the connections it drives (synapse index, weight, delay). */
+  readonly fromDetector: readonly { readonly target: number; readonly weight: number; readonly delay: number }[][];
+}
+
+/** Seeded uniform generator (mulberry32). */
+function uniformGenerator(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Spike times (ms) of a homogeneous Poisson process of `rate` Hz on [start, stop). */
+export function poissonTimes(rate: number, start: number, stop: number, seed: number): number[] {
+  const times: number[] = [];
+  if (rate <= 0) return times;
+  const uniform = uniformGenerator(seed);
+  const meanInterval = 1000 / rate;
+  let t = start;
+  for (;;) {
+    t += -Math.log(1 - uniform()) * meanInterval;
+    if (t >= stop) return times;
+    times.push(t);
+  }
+}
+
+/** Mg2+ block of NMDA receptors (Jahr & Stevens 1990): fraction unblocked at v (mV), and its derivative. */
+export function magnesiumUnblocked(v: number, magnesium: number): number {
+  return 1 / (1 + Math.exp(-0.062 * v) * (magnesium / 3.57));
+}
+
+export function createSynapseSystem(model: Model, compiled: Pick<CompiledModel, 'tree' | 'model'>): SynapseSystem | null {
+  const synapses = model.synapses ?? [];
+  if (synapses.length === 0) return null;
+  const count = synapses.length;
+  const node = Int32Array.from(synapses, (synapse, index) => locateNode(compiled, synapse.location, `synapses[${index}].location`));
+  const riseRate = Float64Array.from(synapses, (s) => (s.rise > 0 ? 1 / s.rise : 0));
+  const decayRate = Float64Array.from(synapses, (s) => 1 / s.decay);
+  const factor = Float64Array.from(synapses, (s) => {
+    if (!(s.rise > 0)) return 1;
+    const peak = (s.rise * s.decay * Math.log(s.decay / s.rise)) / (s.decay - s.rise);
+    return 1 / (Math.exp(-peak / s.decay) - Math.exp(-peak / s.rise));
+  });
+  const queue = new EventQueue();
+  const index = new Map(synapses.map((s, i) => [s.id, i]));
+  const detectorIndex = new Map(model.spikes.map((s, i) => [s.id, i]));
+  const fromDetector: { target: number; weight: number; delay: number }[][] = model.spikes.map(() => []);
+  const sourceTimes = new Map<string, readonly number[]>();
+  for (const source of model.sources ?? []) {
+    sourceTimes.set(source.id, source.kind === 'train' ? source.times : poissonTimes(source.rate, source.start, source.stop, source.seed));
+  }
+  (model.connections ?? []).forEach((connection, c) => {
+    const target = index.get(connection.target);
+    if (target === undefined) {
+      throw new InputError(`connections[${c}].target`, JSON.stringify(connection.target), `a synapse id: ${[...index.keys()].join(', ')}`);
+    }
+    const times = sourceTimes.get(connection.source);
+    if (times) {
+      for (const time of times) queue.push(time + connection.delay, target, connection.weight);
+      return;
+    }
+    const detector = detectorIndex.get(connection.source);
+    if (detector === undefined) {
+      throw new InputError(`connections[${c}].source`, JSON.stringify(connection.source), 'the id of a spike source or of a spike detector');
+    }
+    fromDetector[detector].push({ target, weight: connection.weight, delay: connection.delay });
+  });
+  return {
+    count,
+    ids: synapses.map((s) => s.id),
+    node,
+    reversal: Float64Array.from(synapses, (s) => s.reversal),
+    magnesium: Float64Array.from(synapses, (s) => s.magnesium),
+    riseRate,
+    decayRate,
+    factor,
+    rising: new Float64Array(count),
+    decaying: new Float64Array(count),
+    conductance: new Float64Array(count),
+    current: new Float64Array(count),
+    queue,
+    fromDetector,
+  };
+}
+
+/** Applies every event due by `until` to the states at time `now`, each with its exact decay (or growth) to `now`. */
+export function deliverEvents(system: SynapseSystem, now: number, until: number): void {
+  const { queue, rising, decaying, riseRate, decayRate, factor } = system;
+  while (queue.length > 0 && queue.peekTime() <= until) {
+    queue.pop((time, target, weight) => {
+      const amount = weight * factor[target];
+      decaying[target] += amount * Math.exp(-(now - time) * decayRate[target]);
+      if (riseRate[target] > 0) rising[target] += amount * Math.exp(-(now - time) * riseRate[target]);
+    });
+  }
+}
+
+/**
+ * Adds the synapses' terms for a step of length dt from `now` to the implicit system (d in uS, rhs in nA), with
+ * the conductance at mid-step, linearised about v. Returns nothing; `conductance` and the linearisation's
+ * slope are kept for `finishStep`.
+ */
+export function addSynapseTerms(system: SynapseSystem, v: Float64Array, dt: number, d: Float64Array, rhs: Float64Array, slope: Float64Array): void {
+  const { count, node, rising, decaying, riseRate, decayRate, reversal, magnesium, conductance, current } = system;
+  for (let s = 0; s < count; s++) {
+    const g = decaying[s] * Math.exp(-0.5 * dt * decayRate[s]) - rising[s] * Math.exp(-0.5 * dt * riseRate[s]);
+    if (g === 0) {
+      conductance[s] = 0;
+      current[s] = 0;
+      slope[s] = 0;
+      continue;
+    }
+    const k = node[s];
+    const drive = v[k] - reversal[s];
+    let effective = g;
+    let derivative = g;
+    if (magnesium[s] > 0) {
+      const unblocked = magnesiumUnblocked(v[k], magnesium[s]);
+      effective = g * unblocked;
+      // d/dv of g u(v) (v - E) = g u + g u' (v - E), with u' = 0.062 u (1 - u).
+      derivative = effective + g * 0.062 * unblocked * (1 - unblocked) * drive;
+    }
+    conductance[s] = effective;
+    current[s] = effective * drive;
+    slope[s] = derivative;
+    d[k] += derivative;
+    rhs[k] -= effective * drive;
+  }
+}
+
+/**
+ * After the solve: the current each synapse passed over the step (its linearisation at the solved change
+ * `delta`, as the solve used it), and the states decayed to the end of the step. Returns the synaptic charge of
+ * the step, pC.
+ */
+export function finishSynapseStep(system: SynapseSystem, delta: Float64Array, dt: number, slope: Float64Array): number {
+  const { count, node, rising, decaying, riseRate, decayRate, current } = system;
+  let charge = 0;
+  for (let s = 0; s < count; s++) {
+    current[s] += slope[s] * delta[node[s]];
+    charge += current[s] * dt;
+    decaying[s] *= Math.exp(-dt * decayRate[s]);
+    if (riseRate[s] > 0) rising[s] *= Math.exp(-dt * riseRate[s]);
+  }
+  return charge;
+}
