@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'validation/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'validation/**/*.test.ts', 'web/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
