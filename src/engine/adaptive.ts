@@ -12,6 +12,7 @@
 import { InstabilityError } from '../units/errors.js';
 import { createAdaptivePools } from './adaptive-pools.js';
 import { clampCommand, type CompiledModel } from './compile.js';
+import { magnesiumUnblocked } from './synapses.js';
 import { accumulateCurrents, describeNode, VOLTAGE_LIMIT } from './fixed-step.js';
 import type { Recorder } from './recorder.js';
 import type { SimulateOptions } from './run-options.js';
@@ -66,7 +67,9 @@ export function runAdaptive(compiled: CompiledModel, recorder: Recorder, options
   const mechanismStates = mechanisms.reduce((sum, m) => sum + m.definition.states.length * m.block.count, 0);
   const pools = compiled.concentrations ? createAdaptivePools(compiled, compiled.concentrations) : null;
   const poolOffset = 1 + mechanismStates;
-  const n = poolOffset + (pools?.size ?? 0);
+  const synapses = compiled.synapses;
+  const synapseOffset = poolOffset + (pools?.size ?? 0);
+  const n = synapseOffset + 2 * (synapses?.count ?? 0);
   const stateColumns = mechanisms.flatMap((m) => m.block.states);
   const derivativeColumns = mechanisms.map((m) => m.block.states.map(() => new Float64Array(m.block.count)));
   const atol = new Float64Array(n).fill(run.absoluteTolerance / 100);
@@ -104,13 +107,27 @@ export function runAdaptive(compiled: CompiledModel, recorder: Recorder, options
       clampCurrent[s] = value;
       injected += value;
     }
-    out[0] = (injected - membrane.current[0] * densityToAbsolute[0]) / capacitance[0];
+    let synaptic = 0;
+    if (synapses) {
+      // States (rising, decaying) per synapse; g = decaying - rising; i = g_eff (v - E).
+      for (let k = 0; k < synapses.count; k++) {
+        const rising = y[synapseOffset + 2 * k], decaying = y[synapseOffset + 2 * k + 1];
+        const g = decaying - rising;
+        const effective = synapses.magnesium[k] > 0 ? g * magnesiumUnblocked(y[0], synapses.magnesium[k]) : g;
+        synapses.conductance[k] = effective;
+        synapses.current[k] = effective * (y[0] - synapses.reversal[k]);
+        synaptic += synapses.current[k];
+        out[synapseOffset + 2 * k] = -rising * synapses.riseRate[k];
+        out[synapseOffset + 2 * k + 1] = -decaying * synapses.decayRate[k];
+      }
+    }
+    out[0] = (injected - synaptic - membrane.current[0] * densityToAbsolute[0]) / capacitance[0];
     let k = 1;
     mechanisms.forEach((m, index) => {
       m.definition.kernels.derivatives(m.block, membrane, derivativeColumns[index]);
       for (const column of derivativeColumns[index]) for (let i = 0; i < column.length; i++) out[k++] = column[i];
     });
-    pools?.derivatives(y, out, poolOffset, injected);
+    pools?.derivatives(y, out, poolOffset, injected - synaptic);
   };
 
   const y = new Float64Array(n);
@@ -123,6 +140,8 @@ export function runAdaptive(compiled: CompiledModel, recorder: Recorder, options
     pools.pack(y, poolOffset);
     pools.tolerances(atol, poolOffset, rtol);
   }
+  // Synaptic states (uS) start at 0: an absolute tolerance of 1 fS.
+  for (let i = synapseOffset; i < n; i++) atol[i] = 1e-9;
   const edges = new Set<number>([run.duration]);
   for (const clamp of currentClamps) for (const time of waveformBreakpoints(clamp.waveform)) if (time > 0 && time < run.duration) edges.add(time);
   for (const clamp of voltageClamps) for (const time of clamp.ends) if (time > 0 && time < run.duration) edges.add(time);
@@ -165,7 +184,17 @@ export function runAdaptive(compiled: CompiledModel, recorder: Recorder, options
 
   while (t < run.duration - 1e-12) {
     while (breakpointIndex < breakpoints.length && breakpoints[breakpointIndex] <= t + 1e-12) breakpointIndex++;
-    const limit = breakpoints[breakpointIndex] ?? run.duration;
+    if (synapses) {
+      // Events due now: each adds its weight times the peak factor to both states (exact: we stopped at its time).
+      while (synapses.queue.length > 0 && synapses.queue.peekTime() <= t + 1e-12) {
+        synapses.queue.pop((_time, target, weight) => {
+          const amount = weight * synapses.factor[target];
+          y[synapseOffset + 2 * target + 1] += amount;
+          if (synapses.riseRate[target] > 0) y[synapseOffset + 2 * target] += amount;
+        });
+      }
+    }
+    const limit = Math.min(breakpoints[breakpointIndex] ?? run.duration, synapses ? synapses.queue.peekTime() : Infinity);
     stimulusWindow = [t, limit];
     f(t, y, f0);
     // Jacobian by forward differences.
@@ -216,9 +245,14 @@ export function runAdaptive(compiled: CompiledModel, recorder: Recorder, options
         steps++;
         // Spike detection with Hermite interpolation of V inside the step.
         load(yNew);
-        for (const detector of recorder.detectors) {
+        recorder.detectors.forEach((detector, index) => {
+          const before = detector.times.length;
           detector.observeWithCrossing(stepEnd, (threshold) => denseCrossing(y[0], k1[0], k2[0], h, threshold, t));
-        }
+          if (synapses && detector.times.length > before) {
+            const time = detector.times[before];
+            for (const connection of synapses.fromDetector[index]) synapses.queue.push(time + connection.delay, connection.target, connection.weight);
+          }
+        });
         emitSamplesUpTo(t, stepEnd, y);
         y.set(yNew);
         t = stepEnd;

@@ -110,9 +110,6 @@ export function prepareSimulation(model: Model): PreparedSimulation {
   if (run.integrator === 'adaptive' && compiled.tree.nodeCount !== 1) {
     throw new InputError('run.integrator', '"adaptive"', `backward-euler or crank-nicolson for a model of ${compiled.tree.nodeCount} nodes (adaptive handles single-compartment models)`);
   }
-  if (run.integrator === 'adaptive' && compiled.synapses) {
-    throw new InputError('run.integrator', '"adaptive"', 'backward-euler or crank-nicolson for a model with synapses (the adaptive integrator does not take synaptic events yet)');
-  }
   initialiseMechanisms(compiled, run.timeStep);
   const recorder = createRecorder(compiled);
   let used = false;
