@@ -99,7 +99,7 @@ export function createGatedKernels(
     prepare(block, membrane, options) {
       const factor = kinetics.rateFactor(membrane.temperature);
       let table: VoltageTable | null = null;
-      if (options.rates === 'table') {
+      if (options.rates === 'table' && gates > 0) {
         const out = new Float64Array(2 * gates);
         table = buildVoltageTable(3 * gates, (v, row) => {
           kinetics.evaluate(v, factor, out);
@@ -135,6 +135,10 @@ export function createGatedKernels(
       else advanceWithKinetics(block, membrane, scratch.timeStep);
     },
     advanceAndAccumulate(block, membrane) {
+      if (gates === 0) {
+        accumulate(block, membrane);
+        return;
+      }
       const scratch = scratchOf(block);
       if (scratch.table && fusedTable) {
         fusedTable(block, membrane, scratch.table);
