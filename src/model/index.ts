@@ -7,6 +7,8 @@ export { parseModel, validateModel, issuesToError, type ModelIssue, type ParseOp
 export { modelSchema, createModelSchema } from './model-schema.js';
 export { modelInputSchema, DEFAULT_RUN, DEFAULT_TEMPERATURE, INTEGRATORS, type RawModel } from './schema.js';
 export { DEFAULT_IONS, DEFAULT_MEMBRANE, ION_NAMES } from './schema-cell.js';
+export { DEFAULT_ION_CONCENTRATIONS } from './schema-concentrations.js';
+export { DEFAULT_SYNAPSE_REVERSAL, SOURCE_KINDS, SYNAPSE_KINDS, SYNAPSE_PRESETS, type SynapseKind, type SynapsePreset } from './schema-synapse.js';
 export { MORPHOLOGY_KINDS, swcRegion } from './schema-morphology.js';
 export { RATE_FORMS } from './schema-channel.js';
 export { STIMULUS_KINDS, WAVEFORM_SHAPES } from './schema-stimulus.js';

@@ -1,7 +1,9 @@
 /**
  * The checks across fields, and the defaults that need the whole model: generated ids, locations completed
  * (the only cell, the only or root section, the root point), ion defaults merged, mechanism parameters converted,
- * the run's record interval. Takes the field-checked input (./schema.ts `RawModel`) and returns a `Model`, or
+ * the run's record interval; region membranes and moving concentrations checked against their cell; synapse presets
+ * filled; ids shared by stimuli, spike detectors, synapses and sources; connections and drugs checked. Takes the
+ * field-checked input (./schema.ts `RawModel`) and returns a `Model`, or
  * every problem found.
  */
 import { InputError } from '../units/errors.js';
@@ -11,21 +13,30 @@ import type { PathSegment } from './issues.js';
 import type {
   CellDescription,
   ChannelDefinition,
+  ConcentrationDynamics,
+  Connection,
+  DrugApplication,
+  IonName,
   IonSettings,
   Location,
   MechanismPlacement,
   Model,
   Morphology,
   Recording,
+  RegionMembrane,
   RunSettings,
   SpikeDetector,
+  SpikeSource,
   Stimulus,
+  SynapseDescription,
 } from './types.js';
 import type { RawModel } from './schema.js';
-import type { RawCell, RawPlacement } from './schema-cell.js';
+import type { RawCell, RawPlacement, RawRegionMembrane } from './schema-cell.js';
 import { DEFAULT_IONS, ION_NAMES } from './schema-cell.js';
+import { DEFAULT_ION_CONCENTRATIONS, type RawConcentrations } from './schema-concentrations.js';
 import { swcRegion } from './schema-morphology.js';
 import type { RawLocation } from './schema-stimulus.js';
+import { DEFAULT_SYNAPSE_REVERSAL, SYNAPSE_PRESETS, type RawConnection, type RawDrug, type RawSource, type RawSynapse } from './schema-synapse.js';
 
 /** What the caller knows about the mechanism catalogue (the model layer cannot import it). */
 export interface ResolveOptions {
@@ -37,6 +48,12 @@ export interface ResolveOptions {
    * name passes and text values are parsed by their unit alone.
    */
   readonly catalogue?: Readonly<Record<string, Readonly<Record<string, QuantityKind | string>>>>;
+  /**
+   * Names of the drugs the engine knows (its catalogue, e.g. `['TTX', 'TEA', '4-AP']`). When given, a drug not in it
+   * (compared without regard to case) is an error, and the model takes the catalogue's spelling. When absent, any
+   * name passes as written.
+   */
+  readonly drugs?: readonly string[];
 }
 
 /** A problem found across fields: path as segments, the value at fault, what is allowed. */
@@ -66,12 +83,16 @@ function list(names: Iterable<string>, limit = 12): string {
   return all.length > limit ? `${all.slice(0, limit).join(', ')}, ... (${all.length} in all)` : all.join(', ');
 }
 
-/** Fills missing ids with `prefix0`, `prefix1`, ... skipping ids already taken; reports duplicates. */
+/**
+ * Fills missing ids with `prefix0`, `prefix1`, ... skipping ids already taken (in this list or `reserved`, the ids
+ * given in other lists that share the name space); reports duplicates within the list.
+ */
 function assignIds(
   given: readonly (string | undefined)[],
   prefix: (index: number) => string,
   path: (index: number) => PathSegment[],
   report: (issue: ResolveIssue) => void,
+  reserved: ReadonlySet<string> = new Set(),
 ): string[] {
   const firstUse = new Map<string, number>();
   given.forEach((id, index) => {
@@ -86,7 +107,7 @@ function assignIds(
     if (id !== undefined) return id;
     const base = prefix(index);
     let n = counters.get(base) ?? 0;
-    while (firstUse.has(`${base}${n}`)) n++;
+    while (firstUse.has(`${base}${n}`) || reserved.has(`${base}${n}`)) n++;
     counters.set(base, n + 1);
     const generated = `${base}${n}`;
     firstUse.set(generated, index);
@@ -310,6 +331,88 @@ function resolveIons(given: readonly IonSettings[], path: PathSegment[], report:
   return result;
 }
 
+function resolveRegionMembrane(
+  raw: readonly RawRegionMembrane[],
+  path: PathSegment[],
+  regions: ReadonlySet<string>,
+  report: (issue: ResolveIssue) => void,
+): RegionMembrane[] {
+  return raw.map((entry, i) => {
+    entry.regions.forEach((region, k) => {
+      if (!regions.has(region)) report({ path: [...path, i, 'regions', k], input: region, allowed: `a region of this cell: ${list(regions)}` });
+    });
+    if (entry.capacitance === undefined && entry.axialResistivity === undefined) {
+      report({
+        path: [...path, i],
+        input: entry,
+        allowed: 'an entry that sets capacitance, axialResistivity or both (one with neither changes nothing)',
+      });
+    }
+    return {
+      regions: entry.regions,
+      ...(entry.capacitance !== undefined ? { capacitance: entry.capacitance } : {}),
+      ...(entry.axialResistivity !== undefined ? { axialResistivity: entry.axialResistivity } : {}),
+    };
+  });
+}
+
+/**
+ * Checks the moving concentrations against the cell and completes its ion settings: a dynamic ion without an entry
+ * in `ions` gets one with reversal `nernst` and DEFAULT_ION_CONCENTRATIONS; one with a fixed reversal is an error.
+ * Returns the ion entries to add (after those given) and the resolved dynamics.
+ */
+function resolveConcentrations(
+  raw: RawConcentrations,
+  cell: RawCell,
+  path: PathSegment[],
+  report: (issue: ResolveIssue) => void,
+): { added: IonSettings[]; dynamics: ConcentrationDynamics } {
+  const here = [...path, 'concentrations'];
+  const added: IonSettings[] = [];
+  const seen = new Map<IonName, number>();
+  raw.dynamic.forEach((ion, i) => {
+    const earlier = seen.get(ion);
+    if (earlier !== undefined) {
+      report({ path: [...here, 'dynamic', i], input: ion, allowed: `each ion once: ${ion} is already listed at dynamic[${earlier}]` });
+      return;
+    }
+    seen.set(ion, i);
+    const index = cell.ions.findIndex((entry) => entry.ion === ion);
+    if (index < 0) {
+      const { inside, outside } = DEFAULT_ION_CONCENTRATIONS[ion];
+      added.push({ ion, inside, outside, reversal: 'nernst' });
+    } else if (cell.ions[index].reversal !== 'nernst') {
+      report({
+        path: [...path, 'ions', index, 'reversal'],
+        input: cell.ions[index].reversal,
+        allowed: `"nernst" with inside and outside concentrations: ${ion} is in concentrations.dynamic, so its reversal potential follows its concentrations`,
+      });
+    }
+  });
+  if (raw.waterPermeability !== undefined && cell.morphology.kind !== 'single') {
+    report({
+      path: [...here, 'waterPermeability'],
+      input: raw.waterPermeability,
+      allowed: `no waterPermeability: the volume follows water flux only in single-compartment cells (morphology kind single), and this morphology is ${cell.morphology.kind}`,
+    });
+  }
+  const dynamics: ConcentrationDynamics = {
+    dynamic: [...seen.keys()],
+    ...(raw.outsideSpace !== undefined
+      ? {
+          outsideSpace: {
+            thickness: raw.outsideSpace.thickness,
+            // Absent: a closed space, no exchange with the bath.
+            ...(raw.outsideSpace.bathTimeConstant !== undefined ? { bathTimeConstant: raw.outsideSpace.bathTimeConstant } : {}),
+          },
+        }
+      : {}),
+    ...(raw.impermeantAnions !== undefined ? { impermeantAnions: { ...raw.impermeantAnions } } : {}),
+    ...(raw.waterPermeability !== undefined ? { waterPermeability: raw.waterPermeability } : {}),
+  };
+  return { added, dynamics };
+}
+
 function resolveCell(
   raw: RawCell,
   id: string,
@@ -323,8 +426,18 @@ function resolveCell(
   const mechanisms = raw.mechanisms.map((placement, i) =>
     resolvePlacement(placement, [...path, 'mechanisms', i], shape.regions, channels, options, report),
   );
-  const ions = resolveIons(raw.ions, [...path, 'ions'], report);
-  const description: CellDescription = { id, morphology, membrane: raw.membrane, mechanisms, ions };
+  const regionMembrane = resolveRegionMembrane(raw.regionMembrane, [...path, 'regionMembrane'], shape.regions, report);
+  const concentrations = raw.concentrations === undefined ? undefined : resolveConcentrations(raw.concentrations, raw, path, report);
+  const ions = resolveIons([...raw.ions, ...(concentrations?.added ?? [])], [...path, 'ions'], report);
+  const description: CellDescription = {
+    id,
+    morphology,
+    membrane: raw.membrane,
+    regionMembrane,
+    mechanisms,
+    ions,
+    ...(concentrations !== undefined ? { concentrations: concentrations.dynamics } : {}),
+  };
   return { description, info: { id, morphology, ...shape, mechanisms } };
 }
 
@@ -375,7 +488,7 @@ function resolveLocation(
 }
 
 const ION_PATTERN = ION_NAMES.join('|');
-const PLAIN_VARIABLES = new RegExp(`^(v|i|i_(${ION_PATTERN})|e_(${ION_PATTERN})|(${ION_PATTERN})_(inside|outside))$`);
+const PLAIN_VARIABLES = new RegExp(`^(v|i|volume|i_(${ION_PATTERN})|e_(${ION_PATTERN})|(${ION_PATTERN})_(inside|outside|moved))$`);
 const DOTTED_VARIABLE = /^([A-Za-z0-9_][A-Za-z0-9_-]*)\.([A-Za-z_][A-Za-z0-9_]*)$/;
 
 function checkVariable(
@@ -383,6 +496,7 @@ function checkVariable(
   location: Location,
   cell: CellInfo,
   stimuli: ReadonlyMap<string, Stimulus>,
+  synapses: ReadonlyMap<string, SynapseDescription>,
   channels: ReadonlyMap<string, ChannelDefinition>,
   path: PathSegment[],
   report: (issue: ResolveIssue) => void,
@@ -391,9 +505,10 @@ function checkVariable(
   const here = [...path, 'variable'];
   const placed = [...new Set(cell.mechanisms.map((m) => m.mechanism))];
   const forms =
-    `v, i (total membrane current), i_<ion>, e_<ion>, <ion>_inside or <ion>_outside (ion one of ${ION_NAMES.join('|')}), ` +
-    `<mechanism>.<state or conductance> for a mechanism placed there${placed.length > 0 ? ` (${list(placed)})` : ''}, ` +
-    `or <stimulus id>.i${stimuli.size > 0 ? ` (${list(stimuli.keys())})` : ''}`;
+    `v, i (total membrane current), i_<ion>, e_<ion>, <ion>_inside, <ion>_outside or <ion>_moved (ion one of ${ION_NAMES.join('|')}), volume, ` +
+    `<mechanism>.<state, conductance or i> for a mechanism placed there${placed.length > 0 ? ` (${list(placed)})` : ''}, ` +
+    `<stimulus id>.i${stimuli.size > 0 ? ` (${list(stimuli.keys())})` : ''}, ` +
+    `or <synapse id>.g or .i${synapses.size > 0 ? ` (${list(synapses.keys())})` : ''}`;
   const match = DOTTED_VARIABLE.exec(variable);
   if (!match) {
     report({ path: here, input: variable, allowed: forms });
@@ -402,6 +517,12 @@ function checkVariable(
   const [, owner, quantityName] = match;
   if (stimuli.has(owner)) {
     if (quantityName !== 'i') report({ path: here, input: variable, allowed: `${owner}.i, the current of stimulus ${owner} (nA)` });
+    return;
+  }
+  if (synapses.has(owner)) {
+    if (quantityName !== 'g' && quantityName !== 'i') {
+      report({ path: here, input: variable, allowed: `${owner}.g (conductance, uS) or ${owner}.i (current, nA) of synapse ${owner}` });
+    }
     return;
   }
   const here_regions = cell.regionsAt(location);
@@ -426,6 +547,145 @@ function checkVariable(
       report({ path: here, input: variable, allowed: `one of ${names.map((n) => `${owner}.${n}`).join('|')} (gates, conductance g, current i)` });
     }
   }
+}
+
+/** Reports an id used in two of the lists that share one name space (within one list, assignIds reports it). */
+function checkSharedIds(lists: readonly (readonly [string, readonly string[]])[], report: (issue: ResolveIssue) => void): void {
+  const owner = new Map<string, string>();
+  for (const [name, ids] of lists) {
+    ids.forEach((id, i) => {
+      const earlier = owner.get(id);
+      if (earlier === undefined) owner.set(id, `${name}[${i}]`);
+      else if (!earlier.startsWith(`${name}[`)) {
+        report({
+          path: [name, i, 'id'],
+          input: id,
+          allowed: `a unique id: "${id}" is already used by ${earlier} (stimuli, spike detectors, synapses and sources share one set of ids)`,
+        });
+      }
+    });
+  }
+}
+
+/** Rise, decay, reversal and magnesium of a synapse: the values given, else its kind's preset or the generic defaults. */
+function resolveSynapseKinetics(
+  input: RawSynapse,
+  path: PathSegment[],
+  report: (issue: ResolveIssue) => void,
+): Pick<SynapseDescription, 'rise' | 'decay' | 'reversal' | 'magnesium'> | undefined {
+  const preset = input.kind === 'exponential' || input.kind === 'dual-exponential' ? undefined : SYNAPSE_PRESETS[input.kind];
+  const reversal = input.reversal ?? preset?.reversal ?? DEFAULT_SYNAPSE_REVERSAL;
+  const magnesium = input.magnesium ?? preset?.magnesium ?? 0;
+  let ok = true;
+  const decay = input.decay ?? preset?.decay;
+  if (decay === undefined) {
+    report({ path: [...path, 'decay'], input: undefined, allowed: `a positive time such as "5 ms": a synapse of kind ${input.kind} needs decay` });
+    ok = false;
+  }
+  if (input.kind === 'exponential') {
+    if (input.rise !== undefined && input.rise !== 0) {
+      report({
+        path: [...path, 'rise'],
+        input: input.rise,
+        allowed: 'no rise (or 0): an exponential synapse rises at once; use kind dual-exponential for a finite rise',
+      });
+      ok = false;
+    }
+    return ok && decay !== undefined ? { rise: 0, decay, reversal, magnesium } : undefined;
+  }
+  const rise = input.rise ?? preset?.rise;
+  if (rise === undefined) {
+    report({ path: [...path, 'rise'], input: undefined, allowed: `a positive time shorter than decay, such as "0.5 ms": a synapse of kind ${input.kind} needs rise` });
+    return undefined;
+  }
+  if (!ok || decay === undefined) return undefined;
+  if (rise === 0) {
+    report({ path: [...path, 'rise'], input: input.rise, allowed: `a positive time shorter than decay (${decay} ms); for a rise at once use kind exponential` });
+    return undefined;
+  }
+  if (rise >= decay) {
+    // Blame the field that was given (when both were, the rise).
+    const field = input.rise !== undefined ? 'rise' : 'decay';
+    report({
+      path: [...path, field],
+      input: input[field],
+      allowed:
+        field === 'rise'
+          ? `a rise time shorter than decay (${decay} ms${input.decay === undefined ? `, the ${input.kind} preset` : ''})`
+          : `a decay time longer than rise (${rise} ms, the ${input.kind} preset)`,
+    });
+    return undefined;
+  }
+  return { rise, decay, reversal, magnesium };
+}
+
+function resolveSource(input: RawSource, id: string, path: PathSegment[], duration: number, report: (issue: ResolveIssue) => void): SpikeSource {
+  if (input.kind === 'train') {
+    input.times.forEach((time, j) => {
+      if (j > 0 && time <= input.times[j - 1]) {
+        report({ path: [...path, 'times', j], input: time, allowed: `a time after the previous one (${input.times[j - 1]} ms): spike times must increase` });
+      }
+    });
+    return { id, kind: 'train', times: input.times };
+  }
+  const stop = input.stop ?? duration;
+  if (stop <= input.start) {
+    if (input.stop !== undefined) report({ path: [...path, 'stop'], input: input.stop, allowed: `a time after start (${input.start} ms)` });
+    else report({ path: [...path, 'start'], input: input.start, allowed: `a time before stop (default the run duration, ${duration} ms)` });
+  }
+  return { id, kind: 'poisson', rate: input.rate, start: input.start, stop, seed: input.seed };
+}
+
+function resolveConnection(
+  input: RawConnection,
+  path: PathSegment[],
+  sourceIds: readonly string[],
+  spikeIds: readonly string[],
+  synapseIds: readonly string[],
+  report: (issue: ResolveIssue) => void,
+): Connection {
+  if (!sourceIds.includes(input.source) && !spikeIds.includes(input.source)) {
+    const known = [...sourceIds, ...spikeIds];
+    report({
+      path: [...path, 'source'],
+      input: input.source,
+      allowed:
+        known.length > 0
+          ? `the id of a spike source or a spike detector: ${list(known)}`
+          : 'the id of a spike source or a spike detector (there are none: add sources or spikes)',
+    });
+  }
+  if (!synapseIds.includes(input.target)) {
+    report({
+      path: [...path, 'target'],
+      input: input.target,
+      allowed: synapseIds.length > 0 ? `the id of a synapse: ${list(synapseIds)}` : 'the id of a synapse (there are none: add synapses)',
+    });
+  }
+  return { source: input.source, target: input.target, weight: input.weight, delay: input.delay };
+}
+
+function resolveDrugs(raw: readonly RawDrug[], options: ResolveOptions, report: (issue: ResolveIssue) => void): DrugApplication[] {
+  const seen = new Map<string, number>();
+  return raw.map((input, i) => {
+    let drug = input.drug;
+    if (options.drugs !== undefined) {
+      const known = options.drugs.find((name) => name.toLowerCase() === input.drug.toLowerCase());
+      if (known === undefined) {
+        report({
+          path: ['drugs', i, 'drug'],
+          input: input.drug,
+          allowed: options.drugs.length > 0 ? `a known drug (case does not matter): ${list(options.drugs, 50)}` : 'a known drug (the catalogue has none)',
+        });
+      } else drug = known;
+    }
+    const key = drug.toLowerCase();
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      report({ path: ['drugs', i, 'drug'], input: input.drug, allowed: `each drug once: ${drug} is already applied by drugs[${earlier}]` });
+    } else seen.set(key, i);
+    return { drug, concentration: input.concentration };
+  });
 }
 
 function resolveRun(raw: RawModel['run'], report: (issue: ResolveIssue) => void): RunSettings {
@@ -477,13 +737,36 @@ export function resolveModel(raw: RawModel, options: ResolveOptions = {}): Resol
   });
   const mechanismNames = new Set(cellDescriptions.flatMap((c) => c.mechanisms.map((m) => m.mechanism)));
 
-  // Stimuli.
+  // Ids of stimuli, spike detectors, synapses and sources share one name space (recordings and connections name
+  // them): generated ids skip the ids given in any of these lists, and an id given twice is an error.
+  const given = (list: readonly { id?: string | undefined }[]) => list.flatMap((item) => (item.id === undefined ? [] : [item.id]));
   const stimulusIds = assignIds(
     raw.stimuli.map((s) => s.id),
     (i) => (raw.stimuli[i].kind === 'current-clamp' ? 'iclamp' : 'vclamp'),
     (i) => ['stimuli', i],
     report,
+    new Set([...given(raw.spikes), ...given(raw.synapses), ...given(raw.sources)]),
   );
+  const spikeIds = assignIds(
+    raw.spikes.map((s) => s.id),
+    () => 'spike',
+    (i) => ['spikes', i],
+    report,
+    new Set([...given(raw.stimuli), ...given(raw.synapses), ...given(raw.sources)]),
+  );
+  const synapseIds = assignIds(raw.synapses.map((s) => s.id), () => 'synapse', (i) => ['synapses', i], report);
+  const sourceIds = assignIds(raw.sources.map((s) => s.id), () => 'source', (i) => ['sources', i], report);
+  checkSharedIds(
+    [
+      ['stimuli', stimulusIds],
+      ['spikes', spikeIds],
+      ['synapses', synapseIds],
+      ['sources', sourceIds],
+    ],
+    report,
+  );
+
+  // Stimuli.
   const stimuli = new Map<string, Stimulus>();
   raw.stimuli.forEach((input, i) => {
     const id = stimulusIds[i];
@@ -505,6 +788,19 @@ export function resolveModel(raw: RawModel, options: ResolveOptions = {}): Resol
     if (!stimuli.has(id)) stimuli.set(id, stimulus);
   });
 
+  // Synapses.
+  const synapses = new Map<string, SynapseDescription>();
+  raw.synapses.forEach((input, i) => {
+    const id = synapseIds[i];
+    if (mechanismNames.has(id) || channels.has(id)) {
+      report({ path: ['synapses', i, 'id'], input: id, allowed: `an id that is not a mechanism name (so that "${id}.g" and "${id}.i" are unambiguous)` });
+    }
+    const kinetics = resolveSynapseKinetics(input, ['synapses', i], report);
+    const where = resolveLocation(input.location, ['synapses', i], cells, report);
+    if (kinetics === undefined || where === undefined) return;
+    if (!synapses.has(id)) synapses.set(id, { id, kind: input.kind, location: where.location, ...kinetics });
+  });
+
   // Recordings.
   const recordingIds = assignIds(
     raw.recordings.map((r) => r.id),
@@ -516,12 +812,11 @@ export function resolveModel(raw: RawModel, options: ResolveOptions = {}): Resol
   raw.recordings.forEach((input, i) => {
     const where = resolveLocation(input.location, ['recordings', i], cells, report);
     if (where === undefined) return;
-    checkVariable(input.variable, where.location, where.cell, stimuli, channels, ['recordings', i], report);
+    checkVariable(input.variable, where.location, where.cell, stimuli, synapses, channels, ['recordings', i], report);
     recordings.push({ id: recordingIds[i], location: where.location, variable: input.variable });
   });
 
   // Spike detectors and velocity.
-  const spikeIds = assignIds(raw.spikes.map((s) => s.id), () => 'spike', (i) => ['spikes', i], report);
   const spikes: SpikeDetector[] = [];
   raw.spikes.forEach((input, i) => {
     const where = resolveLocation(input.location, ['spikes', i], cells, report);
@@ -542,6 +837,11 @@ export function resolveModel(raw: RawModel, options: ResolveOptions = {}): Resol
     }
   }
 
+  // Spike sources, connections, drugs.
+  const sources = raw.sources.map((input, i) => resolveSource(input, sourceIds[i], ['sources', i], raw.run.duration, report));
+  const connections = raw.connections.map((input, i) => resolveConnection(input, ['connections', i], sourceIds, spikeIds, synapseIds, report));
+  const drugs = resolveDrugs(raw.drugs, options, report);
+
   const run = resolveRun(raw.run, report);
   if (issues.length > 0) return { ok: false, issues };
 
@@ -556,6 +856,10 @@ export function resolveModel(raw: RawModel, options: ResolveOptions = {}): Resol
     recordings,
     spikes,
     ...(raw.velocity !== undefined ? { velocity: raw.velocity } : {}),
+    synapses: [...synapses.values()],
+    sources,
+    connections,
+    drugs,
     run,
   };
   return { ok: true, model };

@@ -4,11 +4,12 @@
  * so ./resolve.ts converts them.
  */
 import { z } from 'zod';
-import type { IonName, IonSettings, MembraneProperties } from './types.js';
+import type { IonSettings, MembraneProperties } from './types.js';
 import { morphologySchema } from './schema-morphology.js';
-import { listOf, name, quantity, quantityWithDefault } from './quantity-schema.js';
+import { listOf, name, quantity, quantityAllowed, quantityWithDefault } from './quantity-schema.js';
+import { concentrationsSchema, ION_NAMES } from './schema-concentrations.js';
 
-export const ION_NAMES = ['na', 'k', 'cl', 'ca'] as const satisfies readonly IonName[];
+export { ION_NAMES };
 
 /** Defaults: 1 uF/cm2, 35.4 ohm*cm, -65 mV (NEURON's defaults). */
 export const DEFAULT_MEMBRANE: MembraneProperties = Object.freeze({
@@ -81,6 +82,19 @@ export const placementSchema = z
       .meta({ description: 'Parameter overrides by name: numbers in canonical units or text with units. Default none.' }),
   });
 
+/** Membrane properties that differ on some regions: `{ regions, capacitance?, axialResistivity? }`. */
+export const regionMembraneSchema = z.strictObject({
+  regions: listOf(name('a region'), 'region names')
+    .min(1, { error: () => 'a list of at least one region name' })
+    .meta({ description: 'Regions of this cell the values apply to (required).' }),
+  capacitance: quantity('specificCapacitance', 'positive')
+    .optional()
+    .meta({ description: `${quantityAllowed('specificCapacitance', 'positive')}. Specific capacitance on these regions. Default the cell membrane's.` }),
+  axialResistivity: quantity('resistivity', 'positive')
+    .optional()
+    .meta({ description: `${quantityAllowed('resistivity', 'positive')}. Axial resistivity on these regions. Default the cell membrane's.` }),
+});
+
 export const cellSchema = z.strictObject({
   id: name('the cell').optional().meta({ description: 'Default cell0, cell1, ...' }),
   morphology: morphologySchema,
@@ -89,7 +103,12 @@ export const cellSchema = z.strictObject({
   ions: listOf(ionSchema, 'ion settings { ion, inside, outside, reversal }')
     .default([])
     .meta({ description: 'Ion settings; na (reversal 50 mV) and k (-77 mV) are always present unless given here.' }),
+  regionMembrane: listOf(regionMembraneSchema, 'region membranes { regions, capacitance, axialResistivity }')
+    .default([])
+    .meta({ description: 'Capacitance and axial resistivity that differ on some regions (later entries win). Default none.' }),
+  concentrations: concentrationsSchema.optional(),
 });
 
 export type RawCell = z.output<typeof cellSchema>;
 export type RawPlacement = z.output<typeof placementSchema>;
+export type RawRegionMembrane = z.output<typeof regionMembraneSchema>;

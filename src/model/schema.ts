@@ -3,13 +3,14 @@
  * (./resolve.ts) to make `modelSchema`, which parses straight to a `Model`.
  *
  * Concepts live in their own files: ./quantity-schema.ts (numbers with units), ./schema-morphology.ts,
- * ./schema-cell.ts, ./schema-channel.ts, ./schema-stimulus.ts. Every object is strict: an unknown key (a typo)
- * is an error, never silently ignored.
+ * ./schema-cell.ts, ./schema-concentrations.ts, ./schema-channel.ts, ./schema-stimulus.ts, ./schema-synapse.ts.
+ * Every object is strict: an unknown key (a typo) is an error, never silently ignored.
  */
 import { z } from 'zod';
 import { cellSchema } from './schema-cell.js';
 import { channelSchema, citationSchema } from './schema-channel.js';
 import { recordingSchema, spikeDetectorSchema, stimulusSchema, velocitySchema } from './schema-stimulus.js';
+import { connectionsSchema, drugsSchema, sourcesSchema, synapsesSchema } from './schema-synapse.js';
 import { listOf, plainNumber, quantity, quantityWithDefault } from './quantity-schema.js';
 
 export const INTEGRATORS = ['backward-euler', 'crank-nicolson', 'adaptive'] as const;
@@ -55,12 +56,16 @@ export const modelInputSchema = z
     recordings: listOf(recordingSchema, 'recordings').default([]),
     spikes: listOf(spikeDetectorSchema, 'spike detectors').default([]),
     velocity: velocitySchema.optional(),
+    synapses: synapsesSchema,
+    sources: sourcesSchema,
+    connections: connectionsSchema,
+    drugs: drugsSchema,
     run: runSchema,
   })
   .meta({
     title: 'Membrane model file',
     description:
-      'A whole simulation: cells, channels, stimuli, recordings and run settings. Quantities are numbers in ' +
+      'A whole simulation: cells, channels, stimuli, recordings, synapses and their inputs, drugs and run settings. Quantities are numbers in ' +
       'canonical units (mV, ms, um, S/cm2, ...) or text with units ("-65 mV"). See docs/model-format.md.',
   });
 

@@ -135,8 +135,8 @@ export interface ConcentrationDynamics {
   readonly outsideSpace?: {
     /** um. */
     readonly thickness: number;
-    /** Time constant of exchange with the bath, ms. */
-    readonly bathTimeConstant: number;
+    /** Time constant of exchange with the bath, ms; absent for a closed space (no exchange). */
+    readonly bathTimeConstant?: number;
   };
   readonly impermeantAnions?: {
     /** mM inside at t = 0. */

@@ -89,7 +89,7 @@ describe('zod issues mapped to clear messages', () => {
   });
   test('unknown key at the top level, without a close match', () => {
     expect(issue(model({ zzzzzz: 1 })).allowed).toBe(
-      'no key "zzzzzz" here; the keys allowed are $schema, name, description, citation, temperature, channels, cells, stimuli, recordings, spikes, velocity, run',
+      'no key "zzzzzz" here; the keys allowed are $schema, name, description, citation, temperature, channels, cells, stimuli, recordings, spikes, velocity, synapses, sources, connections, drugs, run',
     );
   });
   test('morphology.kind one of single|cable|sections|points', () => {
