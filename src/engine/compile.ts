@@ -4,12 +4,14 @@
  * Nothing here steps time; the integrators do.
  */
 import { nernstPotential } from '../core/nernst.js';
+import { findDrug, unblockedFraction } from '../mechanisms/drugs.js';
 import { createChannelMechanism } from '../mechanisms/generic-channel.js';
 import { findMechanism, MECHANISMS } from '../mechanisms/catalogue.js';
 import type { MechanismBlock, MechanismDefinition, MembraneArrays, RateMode } from '../mechanisms/types.js';
-import type { IonName, Location, Model } from '../model/types.js';
+import type { IonName, Model } from '../model/types.js';
 import { InputError } from '../units/errors.js';
-import { discretise, nodeAtPosition, regionProperty, type Discretisation, type DiscreteSection } from './discretise.js';
+import { discretise, regionProperty, type Discretisation } from './discretise.js';
+import { locateNode } from './locate.js';
 import { createConcentrationSystem, initialAmounts, updateReversalPotentials, type ConcentrationSystem } from './concentrations.js';
 import { createSynapseSystem, type SynapseSystem } from './synapses.js';
 import { prepareWaveform, type PreparedWaveform } from './waveform.js';
@@ -95,25 +97,20 @@ function makeMembrane(nodeCount: number, temperature: number): MembraneArrays {
   };
 }
 
-function findSection(tree: Discretisation, model: Model, location: Location, field: string): DiscreteSection {
-  const cellIndex = model.cells.findIndex((cell) => cell.id === location.cell);
-  if (cellIndex < 0) throw new InputError(`${field}.cell`, JSON.stringify(location.cell), `one of ${model.cells.map((c) => c.id).join(', ')}`);
-  const sections = tree.sections.filter((section) => section.cell === cellIndex);
-  if (location.point !== undefined) {
-    const section = sections.find((s) => s.point === location.point);
-    if (!section) throw new InputError(`${field}.point`, String(location.point), 'the id of a point of the cell');
-    return section;
-  }
-  const name = location.section ?? sections[0].id;
-  const section = sections.find((s) => s.id === name);
-  if (!section) throw new InputError(`${field}.section`, JSON.stringify(name), `one of ${sections.map((s) => s.id).slice(0, 10).join(', ')}`);
-  return section;
-}
+export { locateNode } from './locate.js';
 
-/** The node index of a location (NEURON's `sec(x)`); an SWC point stands for its section's end. */
-export function locateNode(compiled: Pick<CompiledModel, 'tree' | 'model'>, location: Location, field: string): number {
-  const section = findSection(compiled.tree, compiled.model, location, field);
-  return nodeAtPosition(section, location.point !== undefined ? 1 : location.position);
+/**
+ * The fraction of a drug target left unblocked by the model's drugs: the product over every drug acting on it of
+ * 1 / (1 + ([D]/IC50)^h). Multiplies the parameters marked with that target (e.g. hh's gnabar for TTX).
+ */
+function drugFactor(model: Model, target: string): number {
+  let factor = 1;
+  for (const application of model.drugs ?? []) {
+    for (const block of findDrug(application.drug).targets) {
+      if (block.target === target) factor *= unblockedFraction(application.concentration, block.ic50, block.hill);
+    }
+  }
+  return factor;
 }
 
 function mechanismDefinitions(model: Model): Map<string, MechanismDefinition> {
@@ -163,7 +160,7 @@ function placeMechanisms(model: Model, tree: Discretisation): PlacedMechanism[] 
         if (!(value >= info.minimum && value <= info.maximum)) {
           throw new InputError(`${field}.parameters.${info.name}`, String(value), `${info.minimum} to ${info.maximum} ${info.unit}`);
         }
-        return new Float64Array(count).fill(value);
+        return new Float64Array(count).fill(value * (info.target ? drugFactor(model, info.target) : 1));
       });
       const block: MechanismBlock = {
         count,

@@ -72,7 +72,8 @@ export function createProbe(compiled: CompiledModel, recording: Recording, index
     const conductanceIndex = definition.conductances.indexOf(name);
     if (conductanceIndex >= 0) {
       block.reportsConductances = true;
-      return { ...base, unit: 'S/cm2', read: () => block.conductances[conductanceIndex][row] };
+      // Output columns are conductances (S/cm2), except a mechanism's own current `i` (mA/cm2).
+      return { ...base, unit: name === 'i' ? 'mA/cm2' : 'S/cm2', read: () => block.conductances[conductanceIndex][row] };
     }
     const parameter = definition.parameters.findIndex((p) => p.name === name);
     if (parameter >= 0) return { ...base, unit: definition.parameters[parameter].unit, read: () => block.parameters[parameter][row] };

@@ -1,7 +1,8 @@
 /**
  * The recorders of a run: probes sampled into preallocated typed-array columns, and spike detectors.
  */
-import { locateNode, type CompiledModel } from './compile.js';
+import type { CompiledModel } from './compile.js';
+import { locateNode } from './locate.js';
 import { createProbe, type Probe, type StimulusCurrents } from './probes.js';
 import { SpikeDetector } from './spike-detector.js';
 

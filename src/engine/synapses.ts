@@ -15,7 +15,8 @@
  */
 import type { Model } from '../model/types.js';
 import { InputError } from '../units/errors.js';
-import { locateNode, type CompiledModel } from './compile.js';
+import type { Discretisation } from './discretise.js';
+import { locateNode } from './locate.js';
 import { EventQueue } from './event-queue.js';
 
 export interface SynapseSystem {
@@ -71,7 +72,7 @@ export function magnesiumUnblocked(v: number, magnesium: number): number {
   return 1 / (1 + Math.exp(-0.062 * v) * (magnesium / 3.57));
 }
 
-export function createSynapseSystem(model: Model, compiled: Pick<CompiledModel, 'tree' | 'model'>): SynapseSystem | null {
+export function createSynapseSystem(model: Model, compiled: { readonly tree: Discretisation; readonly model: Model }): SynapseSystem | null {
   const synapses = model.synapses ?? [];
   if (synapses.length === 0) return null;
   const count = synapses.length;

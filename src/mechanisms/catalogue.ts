@@ -2,12 +2,24 @@
  * The catalogue of built-in mechanisms, by name. Channels described as data in a model are made into
  * mechanisms by `createChannelMechanism` and looked up alongside these.
  */
+import { ghkLeak } from './ghk-leak.js';
 import { hodgkinHuxley } from './hh.js';
+import { sodiumCalciumExchanger } from './na-ca-exchanger.js';
+import { sodiumPotassiumPump } from './na-k-pump.js';
 import { passive } from './passive.js';
+import { plasmaMembraneCalciumPump } from './plasma-membrane-calcium-pump.js';
 import { traubMiles } from './traub-miles.js';
 import type { MechanismDefinition } from './types.js';
 
-export const MECHANISMS: readonly MechanismDefinition[] = [hodgkinHuxley, passive, traubMiles];
+export const MECHANISMS: readonly MechanismDefinition[] = [
+  hodgkinHuxley,
+  passive,
+  traubMiles,
+  sodiumPotassiumPump,
+  sodiumCalciumExchanger,
+  plasmaMembraneCalciumPump,
+  ghkLeak,
+];
 
 export function findMechanism(name: string): MechanismDefinition | undefined {
   return MECHANISMS.find((mechanism) => mechanism.name === name);

@@ -13,6 +13,7 @@
 import { ZERO_CELSIUS } from '../units/constants.js';
 import { relativeExponential, temperatureFactor } from './gate-math.js';
 import { createGatedKernels } from './gated-kernels.js';
+import { DRUG_TARGETS } from './targets.js';
 import { accumulateSodiumPotassiumLeak, advanceTableAndAccumulateSodiumPotassiumLeak } from './sodium-potassium-leak.js';
 import type { MechanismDefinition } from './types.js';
 
@@ -55,8 +56,8 @@ export const hodgkinHuxley: MechanismDefinition = {
   citation:
     'Hodgkin AL, Huxley AF (1952) J Physiol 117:500-544; NEURON hh.mod conventions (rest -65 mV, depolarisation positive), rates at 6.3 degC with Q10 = 3.',
   parameters: [
-    { name: 'gnabar', unit: 'S/cm2', defaultValue: 0.12, minimum: 0, maximum: 10, description: 'maximal sodium conductance' },
-    { name: 'gkbar', unit: 'S/cm2', defaultValue: 0.036, minimum: 0, maximum: 10, description: 'maximal potassium conductance' },
+    { name: 'gnabar', unit: 'S/cm2', defaultValue: 0.12, minimum: 0, maximum: 10, description: 'maximal sodium conductance', target: DRUG_TARGETS.sodiumChannel },
+    { name: 'gkbar', unit: 'S/cm2', defaultValue: 0.036, minimum: 0, maximum: 10, description: 'maximal potassium conductance', target: DRUG_TARGETS.delayedRectifier },
     { name: 'gl', unit: 'S/cm2', defaultValue: 0.0003, minimum: 0, maximum: 10, description: 'leak conductance' },
     { name: 'el', unit: 'mV', defaultValue: -54.3, minimum: -200, maximum: 200, description: 'leak reversal potential' },
   ],

@@ -12,6 +12,7 @@
  */
 import { relativeExponential } from './gate-math.js';
 import { createGatedKernels } from './gated-kernels.js';
+import { DRUG_TARGETS } from './targets.js';
 import { accumulateSodiumPotassiumLeak, advanceTableAndAccumulateSodiumPotassiumLeak } from './sodium-potassium-leak.js';
 import type { MechanismDefinition } from './types.js';
 
@@ -44,8 +45,8 @@ export const traubMiles: MechanismDefinition = {
   citation:
     'Traub & Miles (1991); Brette et al. (2007) J Comput Neurosci 23:349, benchmark 3 (COBAHH); Brian2 examples/COBAHH.py. No temperature scaling.',
   parameters: [
-    { name: 'gnabar', unit: 'S/cm2', defaultValue: 0.1, minimum: 0, maximum: 10, description: 'maximal sodium conductance' },
-    { name: 'gkbar', unit: 'S/cm2', defaultValue: 0.03, minimum: 0, maximum: 10, description: 'maximal potassium conductance' },
+    { name: 'gnabar', unit: 'S/cm2', defaultValue: 0.1, minimum: 0, maximum: 10, description: 'maximal sodium conductance', target: DRUG_TARGETS.sodiumChannel },
+    { name: 'gkbar', unit: 'S/cm2', defaultValue: 0.03, minimum: 0, maximum: 10, description: 'maximal potassium conductance', target: DRUG_TARGETS.delayedRectifier },
     { name: 'gl', unit: 'S/cm2', defaultValue: 5e-5, minimum: 0, maximum: 10, description: 'leak conductance' },
     { name: 'el', unit: 'mV', defaultValue: -60, minimum: -200, maximum: 200, description: 'leak reversal potential' },
   ],

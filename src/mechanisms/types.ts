@@ -13,6 +13,12 @@ export interface ParameterInfo {
   readonly minimum: number;
   readonly maximum: number;
   readonly description: string;
+  /**
+   * The molecular target this parameter stands for, when a drug can scale it (e.g. `voltage-gated sodium channel`
+   * for hh's gnabar, `Na+/K+-ATPase` for the pump's imax): a drug blocking that target multiplies the parameter by
+   * its unblocked fraction. Names are those of `DRUG_TARGETS` (targets.ts).
+   */
+  readonly target?: string;
 }
 
 export interface StateInfo {

@@ -1,0 +1,145 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { blockOf, membraneAt } from '../engine/test-models.js';
+import { InputError } from '../units/errors.js';
+import { MECHANISMS } from './catalogue.js';
+import { DRUG_NAMES, DRUGS, findDrug, unblockedFraction } from './drugs.js';
+import { hodgkinHuxley } from './hh.js';
+import { sodiumPotassiumPump } from './na-k-pump.js';
+import { DRUG_TARGETS } from './targets.js';
+import { traubMiles } from './traub-miles.js';
+
+const uniform = (min: number, max: number) => fc.integer({ min: 0, max: 2 ** 30 }).map((k) => min + ((max - min) * k) / 2 ** 30);
+const logUniform = (min: number, max: number) => uniform(Math.log(min), Math.log(max)).map(Math.exp);
+
+function blockOn(drug: string, target: string) {
+  const found = findDrug(drug).targets.find((t) => t.target === target);
+  if (!found) throw new Error(`${drug} has no target ${target}`);
+  return found;
+}
+
+describe('unblockedFraction', () => {
+  it('unblockedFraction at c = IC50 is 0.5 exactly, for any IC50 and Hill coefficient', () => {
+    fc.assert(
+      fc.property(logUniform(1e-9, 100), uniform(0.3, 4), (ic50, hill) => {
+        expect(unblockedFraction(ic50, ic50, hill)).toBe(0.5);
+      }),
+    );
+  });
+
+  it('unblockedFraction: 1 at c = 0; 1/(1 + 2^2) = 0.2 at 2 IC50 with h = 2; 1/11 at 10 IC50 with h = 1; 0 as c -> infinity', () => {
+    expect(unblockedFraction(0, 1, 1)).toBe(1);
+    expect(unblockedFraction(2, 1, 2)).toBeCloseTo(0.2, 15);
+    expect(unblockedFraction(10, 1, 1)).toBeCloseTo(1 / 11, 15);
+    expect(unblockedFraction(Infinity, 1, 1)).toBe(0);
+  });
+
+  it('unblockedFraction decreases with concentration and stays in (0, 1]', () => {
+    fc.assert(
+      fc.property(logUniform(1e-9, 10), logUniform(1e-9, 10), logUniform(1e-6, 1), uniform(0.5, 3), (a, b, ic50, hill) => {
+        const [low, high] = a < b ? [a, b] : [b, a];
+        const fLow = unblockedFraction(low, ic50, hill), fHigh = unblockedFraction(high, ic50, hill);
+        expect(fHigh).toBeLessThanOrEqual(fLow);
+        expect(fLow).toBeLessThanOrEqual(1);
+        expect(fHigh).toBeGreaterThan(0);
+      }),
+    );
+  });
+});
+
+describe('DRUGS, DRUG_NAMES and findDrug', () => {
+  it('DRUG_NAMES is ttx, tea, 4-ap, ouabain', () => {
+    expect(DRUG_NAMES).toEqual(['ttx', 'tea', '4-ap', 'ouabain']);
+  });
+
+  it('findDrug is case-insensitive and accepts aliases: TTX, Tetrodotoxin, tetraethylammonium, 4-Aminopyridine, OUABAIN', () => {
+    expect(findDrug('TTX').name).toBe('ttx');
+    expect(findDrug('Tetrodotoxin').name).toBe('ttx');
+    expect(findDrug('tetraethylammonium').name).toBe('tea');
+    expect(findDrug('4-Aminopyridine').name).toBe('4-ap');
+    expect(findDrug(' 4-AP ').name).toBe('4-ap');
+    expect(findDrug('OUABAIN').name).toBe('ouabain');
+  });
+
+  it('findDrug("strychnine") throws an InputError on field drug that lists every allowed name and alias', () => {
+    let error: unknown;
+    try {
+      findDrug('strychnine');
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    const inputError = error as InputError;
+    expect(inputError.field).toBe('drug');
+    expect(inputError.value).toBe('"strychnine"');
+    for (const name of ['ttx', 'tetrodotoxin', 'tea', 'tetraethylammonium', '4-ap', '4-aminopyridine', 'ouabain']) {
+      expect(inputError.allowed).toContain(name);
+    }
+    expect(() => findDrug(undefined as unknown as string)).toThrow(InputError);
+  });
+
+  it('every drug target is one of DRUG_TARGETS, with IC50 > 0 mM, Hill > 0 and a citation; names and aliases are unique', () => {
+    const known = new Set<string>(Object.values(DRUG_TARGETS));
+    const keys = DRUGS.flatMap((drug) => [drug.name, ...drug.aliases.map((a) => a.toLowerCase())]);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const drug of DRUGS) {
+      expect(drug.targets.length).toBeGreaterThan(0);
+      for (const target of drug.targets) {
+        expect(known.has(target.target)).toBe(true);
+        expect(target.ic50).toBeGreaterThan(0);
+        expect(target.hill).toBeGreaterThan(0);
+        expect(target.citation.length).toBeGreaterThan(20);
+      }
+    }
+  });
+
+  it('the catalogue values: TTX 3.6 nM on the sodium channel; TEA 0.4 mM and 4-AP 0.8 mM on the delayed rectifier; 4-AP 5 mM on A-type; ouabain 48 uM on the Na+/K+-ATPase', () => {
+    expect(blockOn('ttx', DRUG_TARGETS.sodiumChannel).ic50).toBe(3.6e-6);
+    expect(blockOn('tea', DRUG_TARGETS.delayedRectifier).ic50).toBe(0.4);
+    expect(blockOn('4-ap', DRUG_TARGETS.delayedRectifier).ic50).toBe(0.8);
+    expect(blockOn('4-ap', DRUG_TARGETS.aType).ic50).toBe(5);
+    expect(blockOn('ouabain', DRUG_TARGETS.sodiumPump).ic50).toBe(0.048);
+  });
+
+  it('every parameter target in MECHANISMS is one of DRUG_TARGETS; hh and traub-miles gnabar -> sodium channel, gkbar -> delayed rectifier; na-k-pump imax -> Na+/K+-ATPase', () => {
+    const known = new Set<string>(Object.values(DRUG_TARGETS));
+    for (const mechanism of MECHANISMS) {
+      for (const parameter of mechanism.parameters) {
+        if (parameter.target !== undefined) expect(known.has(parameter.target)).toBe(true);
+      }
+    }
+    for (const mechanism of [hodgkinHuxley, traubMiles]) {
+      const target = Object.fromEntries(mechanism.parameters.map((p) => [p.name, p.target]));
+      expect(target).toEqual({ gnabar: 'voltage-gated sodium channel', gkbar: 'delayed-rectifier potassium channel', gl: undefined, el: undefined });
+    }
+    expect(sodiumPotassiumPump.parameters.find((p) => p.name === 'imax')?.target).toBe('Na+/K+-ATPase');
+  });
+});
+
+describe('dose-response through the catalogue', () => {
+  it('TTX at 3.6 nM (its IC50) leaves 0.5 of the sodium conductance exactly; 1 uM leaves 0.36%', () => {
+    const ttx = blockOn('tetrodotoxin', DRUG_TARGETS.sodiumChannel);
+    expect(unblockedFraction(3.6e-6, ttx.ic50, ttx.hill)).toBe(0.5);
+    expect(unblockedFraction(1e-3, ttx.ic50, ttx.hill)).toBeCloseTo(1 / (1 + 1e-3 / 3.6e-6), 15);
+    expect(unblockedFraction(1e-3, ttx.ic50, ttx.hill)).toBeCloseTo(0.00359, 5);
+  });
+
+  it('ouabain at its IC50 (48 uM) halves the na-k-pump current exactly when imax is scaled by the unblocked fraction', () => {
+    const ouabain = blockOn('ouabain', DRUG_TARGETS.sodiumPump);
+    const fraction = unblockedFraction(ouabain.ic50, ouabain.ic50, ouabain.hill);
+    expect(fraction).toBe(0.5);
+    const pumpWith = (scale: number) => {
+      const membrane = membraneAt([-70], 310.15);
+      membrane.inside.na[0] = 10;
+      membrane.outside.na[0] = 140;
+      membrane.outside.k[0] = 5.4;
+      const block = blockOf(sodiumPotassiumPump, 1);
+      const imax = sodiumPotassiumPump.parameters.findIndex((p) => p.target === DRUG_TARGETS.sodiumPump);
+      block.parameters[imax][0] *= scale;
+      sodiumPotassiumPump.kernels.prepare(block, membrane, { timeStep: 0.025, rates: 'exact' });
+      sodiumPotassiumPump.kernels.accumulate(block, membrane);
+      return membrane.current[0];
+    };
+    expect(pumpWith(fraction)).toBe(pumpWith(1) / 2);
+  });
+});
