@@ -35,6 +35,15 @@ export function createGatedKernels(
   accumulate: (block: MechanismBlock, membrane: MembraneArrays) => void,
   /** Optional fused table-mode `advance` + `accumulate` (one pass); must do exactly the same arithmetic. */
   fusedTable?: (block: MechanismBlock, membrane: MembraneArrays, table: VoltageTable) => void,
+  /** Optional fused exact-mode `advance` + `accumulate`, given the kinetics, rate factor, step and a scratch row. */
+  fusedExact?: (
+    block: MechanismBlock,
+    membrane: MembraneArrays,
+    evaluate: GateKinetics['evaluate'],
+    factor: number,
+    timeStep: number,
+    kinetics: Float64Array,
+  ) => void,
 ): Kernels {
   const gates = kinetics.gateCount;
 
@@ -142,6 +151,10 @@ export function createGatedKernels(
       const scratch = scratchOf(block);
       if (scratch.table && fusedTable) {
         fusedTable(block, membrane, scratch.table);
+        return;
+      }
+      if (!scratch.table && fusedExact) {
+        fusedExact(block, membrane, kinetics.evaluate, scratch.factor, scratch.timeStep, scratch.kinetics);
         return;
       }
       if (scratch.table) advanceTable(block, membrane, scratch.table);

@@ -14,20 +14,33 @@ import { ZERO_CELSIUS } from '../units/constants.js';
 import { relativeExponential, temperatureFactor } from './gate-math.js';
 import { createGatedKernels } from './gated-kernels.js';
 import { DRUG_TARGETS } from './targets.js';
-import { accumulateSodiumPotassiumLeak, advanceTableAndAccumulateSodiumPotassiumLeak } from './sodium-potassium-leak.js';
+import {
+  accumulateSodiumPotassiumLeak,
+  advanceExactAndAccumulateSodiumPotassiumLeak,
+  advanceTableAndAccumulateSodiumPotassiumLeak,
+} from './sodium-potassium-leak.js';
 import type { MechanismDefinition } from './types.js';
 
 const REFERENCE_CELSIUS = 6.3;
 const Q10 = 3;
 
-/** Steady states and time constants (ms) of m, h, n at voltage v, with rates multiplied by `q`. */
+const EXP_3 = Math.exp(3);
+
+/**
+ * Steady states and time constants (ms) of m, h, n at voltage v, with rates multiplied by `q`. Five
+ * transcendental calls instead of six: exp(-(v+65)/20) is exp(-(v+65)/80)^4, and exp(-(v+35)/10) is
+ * e^3 exp(-(v+65)/10) (equal to round-off).
+ */
 export function hhGateKinetics(v: number, q: number, out: Float64Array): void {
+  const u = v + 65;
+  const slow = Math.exp(-u / 80);
+  const slow2 = slow * slow;
   const alphaM = relativeExponential(-(v + 40) / 10); // 0.1 * vtrap(-(v+40), 10) = 0.1*10*x/(e^x-1)
-  const betaM = 4 * Math.exp(-(v + 65) / 18);
-  const alphaH = 0.07 * Math.exp(-(v + 65) / 20);
-  const betaH = 1 / (Math.exp(-(v + 35) / 10) + 1);
+  const betaM = 4 * Math.exp(-u / 18);
+  const alphaH = 0.07 * slow2 * slow2;
+  const betaH = 1 / (EXP_3 * Math.exp(-u / 10) + 1);
   const alphaN = 0.1 * relativeExponential(-(v + 55) / 10); // 0.01 * vtrap(-(v+55), 10)
-  const betaN = 0.125 * Math.exp(-(v + 65) / 80);
+  const betaN = 0.125 * slow;
   let sum = alphaM + betaM;
   out[0] = alphaM / sum;
   out[1] = 1 / (q * sum);
@@ -47,6 +60,7 @@ const kernels = createGatedKernels(
   },
   accumulateSodiumPotassiumLeak,
   advanceTableAndAccumulateSodiumPotassiumLeak,
+  advanceExactAndAccumulateSodiumPotassiumLeak,
 );
 
 export const hodgkinHuxley: MechanismDefinition = {

@@ -94,3 +94,56 @@ export function advanceTableAndAccumulateSodiumPotassiumLeak(block: MechanismBlo
     conductance[k] += gna + gk + gl[i];
   }
 }
+
+/**
+ * The hot path of exact mode, fused: for each node, evaluate the gate kinetics exactly (`evaluate` writes
+ * m_inf, tau_m, h_inf, tau_h, n_inf, tau_n into `kinetics`), advance m, h, n by exponential Euler over `timeStep`,
+ * then add the current at that voltage. Same arithmetic as `advance` followed by `accumulateSodiumPotassiumLeak`.
+ */
+export function advanceExactAndAccumulateSodiumPotassiumLeak(
+  block: MechanismBlock,
+  membrane: MembraneArrays,
+  evaluate: (v: number, factor: number, out: Float64Array) => void,
+  factor: number,
+  timeStep: number,
+  kinetics: Float64Array,
+): void {
+  const { v, current, conductance } = membrane;
+  const ina = membrane.ionCurrent.na, ik = membrane.ionCurrent.k;
+  const sodiumConductance = membrane.ionConductance.na, potassiumConductance = membrane.ionConductance.k;
+  const ena = membrane.reversal.na, ek = membrane.reversal.k;
+  const node = block.node;
+  const [gnabar, gkbar, gl, el] = block.parameters;
+  const [m, h, n] = block.states;
+  const [gnaOut, gkOut] = block.conductances;
+  const tracksIons = membrane.tracksIonCurrents;
+  const reports = block.reportsConductances;
+  for (let i = 0; i < block.count; i++) {
+    const k = node[i];
+    const vk = v[k];
+    evaluate(vk, factor, kinetics);
+    const mi = m[i] + (kinetics[0] - m[i]) * -Math.expm1(-timeStep / kinetics[1]);
+    const hi = h[i] + (kinetics[2] - h[i]) * -Math.expm1(-timeStep / kinetics[3]);
+    const ni = n[i] + (kinetics[4] - n[i]) * -Math.expm1(-timeStep / kinetics[5]);
+    m[i] = mi;
+    h[i] = hi;
+    n[i] = ni;
+    const gna = gnabar[i] * mi * mi * mi * hi;
+    const n2 = ni * ni;
+    const gk = gkbar[i] * n2 * n2;
+    const sodium = gna * (vk - ena[k]);
+    const potassium = gk * (vk - ek[k]);
+    if (reports) {
+      gnaOut[i] = gna;
+      gkOut[i] = gk;
+    }
+    if (tracksIons) {
+      ina[k] += sodium;
+      ik[k] += potassium;
+      sodiumConductance[k] += gna;
+      potassiumConductance[k] += gk;
+    }
+    current[k] += sodium + potassium + gl[i] * (vk - el[i]);
+    conductance[k] += gna + gk + gl[i];
+  }
+}

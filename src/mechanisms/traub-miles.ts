@@ -13,7 +13,11 @@
 import { relativeExponential } from './gate-math.js';
 import { createGatedKernels } from './gated-kernels.js';
 import { DRUG_TARGETS } from './targets.js';
-import { accumulateSodiumPotassiumLeak, advanceTableAndAccumulateSodiumPotassiumLeak } from './sodium-potassium-leak.js';
+import {
+  accumulateSodiumPotassiumLeak,
+  advanceExactAndAccumulateSodiumPotassiumLeak,
+  advanceTableAndAccumulateSodiumPotassiumLeak,
+} from './sodium-potassium-leak.js';
 import type { MechanismDefinition } from './types.js';
 
 /** Default threshold shift vt (mV); the rates are tabulated for one vt per mechanism instance set. */
@@ -62,5 +66,6 @@ export const traubMiles: MechanismDefinition = {
     { gateCount: 3, rateFactor: () => 1, evaluate: (v, _factor, out) => traubMilesKinetics(v, TRAUB_MILES_VT, out) },
     accumulateSodiumPotassiumLeak,
     advanceTableAndAccumulateSodiumPotassiumLeak,
+    advanceExactAndAccumulateSodiumPotassiumLeak,
   ),
 };
