@@ -37,6 +37,9 @@ export interface SynapseSystem {
   readonly conductance: Float64Array;
   readonly current: Float64Array;
   readonly queue: EventQueue;
+  /** Per synapse: decay factors over half and whole steps (decaying, rising), for the step size `factorsFor`. */
+  readonly stepFactors: Float64Array;
+  factorsFor: number;
   /** For each spike detector index: the connections it drives (synapse index, weight, delay). */
   readonly fromDetector: readonly { readonly target: number; readonly weight: number; readonly delay: number }[][];
 }
@@ -122,6 +125,8 @@ export function createSynapseSystem(model: Model, compiled: { readonly tree: Dis
     conductance: new Float64Array(count),
     current: new Float64Array(count),
     queue,
+    stepFactors: new Float64Array(4 * count),
+    factorsFor: Number.NaN,
     fromDetector,
   };
 }
@@ -143,10 +148,26 @@ export function deliverEvents(system: SynapseSystem, now: number, until: number)
  * the conductance at mid-step, linearised about v. Returns nothing; `conductance` and the linearisation's
  * slope are kept for `finishStep`.
  */
+/** Decay factors of both states over half a step and a whole step, computed once per step size. */
+function decayFactors(system: SynapseSystem, dt: number): Float64Array {
+  if (system.factorsFor !== dt) {
+    const { count, riseRate, decayRate, stepFactors } = system;
+    for (let s = 0; s < count; s++) {
+      stepFactors[4 * s] = Math.exp(-0.5 * dt * decayRate[s]);
+      stepFactors[4 * s + 1] = Math.exp(-0.5 * dt * riseRate[s]);
+      stepFactors[4 * s + 2] = Math.exp(-dt * decayRate[s]);
+      stepFactors[4 * s + 3] = Math.exp(-dt * riseRate[s]);
+    }
+    system.factorsFor = dt;
+  }
+  return system.stepFactors;
+}
+
 export function addSynapseTerms(system: SynapseSystem, v: Float64Array, dt: number, d: Float64Array, rhs: Float64Array, slope: Float64Array): void {
-  const { count, node, rising, decaying, riseRate, decayRate, reversal, magnesium, conductance, current } = system;
+  const { count, node, rising, decaying, reversal, magnesium, conductance, current } = system;
+  const factors = decayFactors(system, dt);
   for (let s = 0; s < count; s++) {
-    const g = decaying[s] * Math.exp(-0.5 * dt * decayRate[s]) - rising[s] * Math.exp(-0.5 * dt * riseRate[s]);
+    const g = decaying[s] * factors[4 * s] - rising[s] * factors[4 * s + 1];
     if (g === 0) {
       conductance[s] = 0;
       current[s] = 0;
@@ -177,13 +198,14 @@ export function addSynapseTerms(system: SynapseSystem, v: Float64Array, dt: numb
  * the step, pC.
  */
 export function finishSynapseStep(system: SynapseSystem, delta: Float64Array, dt: number, slope: Float64Array): number {
-  const { count, node, rising, decaying, riseRate, decayRate, current } = system;
+  const { count, node, rising, decaying, current } = system;
+  const factors = decayFactors(system, dt);
   let charge = 0;
   for (let s = 0; s < count; s++) {
     current[s] += slope[s] * delta[node[s]];
     charge += current[s] * dt;
-    decaying[s] *= Math.exp(-dt * decayRate[s]);
-    if (riseRate[s] > 0) rising[s] *= Math.exp(-dt * riseRate[s]);
+    decaying[s] *= factors[4 * s + 2];
+    rising[s] *= factors[4 * s + 3];
   }
   return charge;
 }
