@@ -7,7 +7,7 @@
  *   1. the mechanisms' current and conductance densities at V(t) with the present gates are ready (computed
  *      at the end of the previous step, fused with the gate update, or before the first step);
  *   2. stimuli: the exact average of each current-clamp waveform over [t, t + dt]; voltage clamps; synapses
- *      (events due by mid-step delivered, conductance at mid-step);
+ *      (their conductance averaged exactly over the step, events inside it counted from their own times);
  *   3. the linearised implicit system for the voltage change is built and solved (Hines);
  *      backward Euler: V(t + dt) = V + dV; Crank-Nicolson: the half step solved implicitly, V(t + dt) = V + 2 dV
  *      (V + dV at zero-area nodes, whose voltage is fixed by an algebraic constraint);
@@ -122,7 +122,7 @@ export function createFixedStepper(compiled: CompiledModel, timeStep: number, cr
       rhs[node] += clamp.conductance * (command - v[node]);
     }
     if (synapses) {
-      deliverEvents(synapses, t, t + 0.5 * timeStep);
+      deliverEvents(synapses, t, timeStep);
       addSynapseTerms(synapses, v, timeStep, d, rhs, synapseSlope);
     }
     // Stimulus terms are in d and rhs; the solve adds the membrane and axial terms, and updates v.

@@ -8,9 +8,8 @@
  * NMDA receptors add the voltage-dependent Mg2+ block of Jahr & Stevens (1990, J Neurosci 10:3178):
  * g_eff = g / (1 + exp(-0.062 v) [Mg]o / 3.57).  Current i = g_eff (v - reversal), nA, outward positive.
  *
- * In a fixed step from t to t + dt, the events due by t + dt/2 are applied first, each with its exact decay from
- * its own time, and the conductance used is the one at mid-step: exact for the exponential decay, and exactly
- * timed to the half step. Events come from spike trains and Poisson sources (drawn once, seeded) and from spike
+ * In a fixed step from t to t + dt the conductance used is its exact average over the step, including events that
+ * arrive inside it from their own times (second order, and exact for the conductance itself). Events come from spike trains and Poisson sources (drawn once, seeded) and from spike
  * detectors (presynaptic cells), after each connection's delay.
  */
 import type { Model } from '../model/types.js';
@@ -37,9 +36,13 @@ export interface SynapseSystem {
   readonly conductance: Float64Array;
   readonly current: Float64Array;
   readonly queue: EventQueue;
-  /** Per synapse: decay factors over half and whole steps (decaying, rising), for the step size `factorsFor`. */
+  /** Per synapse: average decay over a step and decay over a step (decaying, rising), for the step `factorsFor`. */
   readonly stepFactors: Float64Array;
   factorsFor: number;
+  /** Per synapse, for events inside the present step: their share of the step's average (decaying, rising) and
+   * of the states at its end (decaying, rising); and which synapses have such events. */
+  readonly inStep: Float64Array;
+  readonly touched: number[];
   /** For each spike detector index: the connections it drives (synapse index, weight, delay). */
   readonly fromDetector: readonly { readonly target: number; readonly weight: number; readonly delay: number }[][];
 }
@@ -127,34 +130,54 @@ export function createSynapseSystem(model: Model, compiled: { readonly tree: Dis
     queue,
     stepFactors: new Float64Array(4 * count),
     factorsFor: Number.NaN,
+    inStep: new Float64Array(4 * count),
+    touched: [],
     fromDetector,
   };
 }
 
-/** Applies every event due by `until` to the states at time `now`, each with its exact decay (or growth) to `now`. */
-export function deliverEvents(system: SynapseSystem, now: number, until: number): void {
-  const { queue, rising, decaying, riseRate, decayRate, factor } = system;
-  while (queue.length > 0 && queue.peekTime() <= until) {
+/** Average of exp(-r u) over u in [0, span] divided into the span: (1 - e^(-r span)) / (r span), 1 for r = 0. */
+function averageDecay(rate: number, span: number, step: number): number {
+  return rate > 0 ? -Math.expm1(-rate * span) / (rate * step) : span / step;
+}
+
+/**
+ * Takes the events due by the end of the step [now, now + dt]. Events already past (at or before `now`) join the
+ * states with their exact decay to `now`. Events inside the step are kept apart: what each adds to the step's
+ * average conductance, (a/dt) integral of e^(-r (s - te)) ds from te to the end, and to the states at the end,
+ * a e^(-r (end - te)) -- so an event between steps acts from its own time, not from a step boundary.
+ */
+export function deliverEvents(system: SynapseSystem, now: number, dt: number): void {
+  const { queue, rising, decaying, riseRate, decayRate, factor, inStep, touched } = system;
+  const end = now + dt;
+  while (queue.length > 0 && queue.peekTime() <= end) {
     queue.pop((time, target, weight) => {
       const amount = weight * factor[target];
-      decaying[target] += amount * Math.exp(-(now - time) * decayRate[target]);
-      if (riseRate[target] > 0) rising[target] += amount * Math.exp(-(now - time) * riseRate[target]);
+      if (time <= now) {
+        decaying[target] += amount * Math.exp(-(now - time) * decayRate[target]);
+        if (riseRate[target] > 0) rising[target] += amount * Math.exp(-(now - time) * riseRate[target]);
+        return;
+      }
+      const left = end - time;
+      const at = 4 * target;
+      if (inStep[at] === 0 && inStep[at + 2] === 0) touched.push(target);
+      inStep[at] += amount * averageDecay(decayRate[target], left, dt);
+      inStep[at + 2] += amount * Math.exp(-left * decayRate[target]);
+      if (riseRate[target] > 0) {
+        inStep[at + 1] += amount * averageDecay(riseRate[target], left, dt);
+        inStep[at + 3] += amount * Math.exp(-left * riseRate[target]);
+      }
     });
   }
 }
 
-/**
- * Adds the synapses' terms for a step of length dt from `now` to the implicit system (d in uS, rhs in nA), with
- * the conductance at mid-step, linearised about v. Returns nothing; `conductance` and the linearisation's
- * slope are kept for `finishStep`.
- */
-/** Decay factors of both states over half a step and a whole step, computed once per step size. */
+/** Per synapse: the states' average decay over a step and their decay over the step, computed once per step size. */
 function decayFactors(system: SynapseSystem, dt: number): Float64Array {
   if (system.factorsFor !== dt) {
     const { count, riseRate, decayRate, stepFactors } = system;
     for (let s = 0; s < count; s++) {
-      stepFactors[4 * s] = Math.exp(-0.5 * dt * decayRate[s]);
-      stepFactors[4 * s + 1] = Math.exp(-0.5 * dt * riseRate[s]);
+      stepFactors[4 * s] = averageDecay(decayRate[s], dt, dt);
+      stepFactors[4 * s + 1] = averageDecay(riseRate[s], dt, dt);
       stepFactors[4 * s + 2] = Math.exp(-dt * decayRate[s]);
       stepFactors[4 * s + 3] = Math.exp(-dt * riseRate[s]);
     }
@@ -164,10 +187,11 @@ function decayFactors(system: SynapseSystem, dt: number): Float64Array {
 }
 
 export function addSynapseTerms(system: SynapseSystem, v: Float64Array, dt: number, d: Float64Array, rhs: Float64Array, slope: Float64Array): void {
-  const { count, node, rising, decaying, reversal, magnesium, conductance, current } = system;
+  const { count, node, rising, decaying, reversal, magnesium, conductance, current, inStep } = system;
   const factors = decayFactors(system, dt);
   for (let s = 0; s < count; s++) {
-    const g = decaying[s] * factors[4 * s] - rising[s] * factors[4 * s + 1];
+    // The conductance averaged over the step (second order), including events that arrive inside it.
+    const g = decaying[s] * factors[4 * s] - rising[s] * factors[4 * s + 1] + inStep[4 * s] - inStep[4 * s + 1];
     if (g === 0) {
       conductance[s] = 0;
       current[s] = 0;
@@ -198,7 +222,7 @@ export function addSynapseTerms(system: SynapseSystem, v: Float64Array, dt: numb
  * the step, pC.
  */
 export function finishSynapseStep(system: SynapseSystem, delta: Float64Array, dt: number, slope: Float64Array): number {
-  const { count, node, rising, decaying, current } = system;
+  const { count, node, rising, decaying, current, inStep, touched } = system;
   const factors = decayFactors(system, dt);
   let charge = 0;
   for (let s = 0; s < count; s++) {
@@ -207,5 +231,12 @@ export function finishSynapseStep(system: SynapseSystem, delta: Float64Array, dt
     decaying[s] *= factors[4 * s + 2];
     rising[s] *= factors[4 * s + 3];
   }
+  // Events that arrived inside the step join the states at its end.
+  for (const s of touched) {
+    decaying[s] += inStep[4 * s + 2];
+    rising[s] += inStep[4 * s + 3];
+    inStep.fill(0, 4 * s, 4 * s + 4);
+  }
+  touched.length = 0;
   return charge;
 }
