@@ -1,0 +1,49 @@
+/**
+ * Browser-test support: builds the lab with Vite's JS API, serves web/dist on a loopback port (scripts/serve-web.mjs)
+ * and launches Debian's Chromium through playwright-core. Never downloads a browser: when /usr/bin/chromium is
+ * missing it runs `apt-get install -y chromium` and fails with a clear message if that fails.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { build } from 'vite';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const WEB = fileURLToPath(new URL('.', import.meta.url));
+export const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export function ensureChromium(): string {
+  if (existsSync(CHROMIUM)) return CHROMIUM;
+  const result = spawnSync('apt-get', ['install', '-y', 'chromium'], { stdio: 'inherit' });
+  if (result.status !== 0 || !existsSync(CHROMIUM)) {
+    throw new Error(`Chromium is missing at ${CHROMIUM} and "apt-get install -y chromium" failed (status ${result.status ?? result.error?.message}); install Debian's chromium package (the tests never download a browser).`);
+  }
+  return CHROMIUM;
+}
+
+export interface Lab {
+  readonly url: string;
+  readonly browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function startLab(): Promise<Lab> {
+  const executablePath = ensureChromium();
+  await build({ configFile: fileURLToPath(new URL('./vite.config.ts', import.meta.url)), logLevel: 'error' });
+  const serverModule = pathToFileURL(fileURLToPath(new URL('../scripts/serve-web.mjs', import.meta.url))).href;
+  const { serve } = (await import(serverModule)) as { serve: (directory: string, port: number) => Promise<{ server: Server; url: string }> };
+  const { server, url } = await serve(fileURLToPath(new URL('./dist', import.meta.url)), 0);
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    url,
+    browser,
+    async close() {
+      await browser.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * Pump and gradients: one spherical cell with GHK leaks for Na+ and K+ (`ghk-leak`) and the Na+/K+-ATPase
+ * (`na-k-pump`, Luo & Rudy 1994), its inside Na+ and K+ moving with the currents
+ * (`concentrations: { dynamic: ['na', 'k'] }`). The adaptive integrator covers hours of simulated time. A hidden
+ * first segment lets the cell settle to its pump-leak steady state; then a control period; then ouabain.
+ */
+import { findMechanism } from '../../../../src/mechanisms/catalogue.js';
+import type { Model } from '../../../../src/model/types.js';
+import { ZERO_CELSIUS } from '../../../../src/units/index.js';
+import { drugFactor } from '../../drugs.js';
+import type { ParamSpec, ParamValues } from '../../params.js';
+import type { ScreenModel } from '../../screen.js';
+
+/** Checked when the lab is built: is the pump in the library's mechanism catalogue? */
+export const PUMP_AVAILABLE = findMechanism('na-k-pump') !== undefined && findMechanism('ghk-leak') !== undefined;
+
+export const PUMP_SPECS: readonly ParamSpec[] = [
+  { kind: 'number', key: 'ouabain', label: 'Ouabain', unit: 'µM', min: 0.1, max: 10000, step: 0.01, default: 1000, log: true, zeroAtMin: true, help: 'Applied after the control period. Leftmost: none.' },
+  { kind: 'number', key: 'control_h', label: 'Control period', unit: 'h', min: 0, max: 12, step: 0.25, default: 0.5 },
+  { kind: 'number', key: 'duration_h', label: 'Total time', unit: 'h', min: 0.5, max: 48, step: 0.5, default: 6 },
+  { kind: 'number', key: 'diameter', label: 'Cell diameter', unit: 'µm', min: 5, max: 200, step: 0.01, default: 20, log: true, help: 'Bigger cells hold more ions per membrane area: slower run-down.' },
+  { kind: 'number', key: 'imax', label: 'Pump capacity', unit: 'µA/cm²', min: 0.1, max: 20, step: 0.01, default: 1.5, log: true },
+  { kind: 'number', key: 'pna', label: 'Na⁺ leak permeability', unit: 'cm/s', min: 1e-9, max: 1e-6, step: 0.01, default: 2.5e-8, log: true },
+  { kind: 'number', key: 'pk', label: 'K⁺ leak permeability', unit: 'cm/s', min: 1e-8, max: 1e-5, step: 0.01, default: 5e-7, log: true },
+  { kind: 'number', key: 'temperature', label: 'Temperature', unit: '°C', min: 5, max: 40, step: 0.5, default: 37 },
+];
+
+const AT = { cell: 'cell', section: 'soma', position: 0.5 } as const;
+const HOUR_MS = 3600e3;
+
+function cellModel(values: ParamValues, durationMs: number, ouabainMillimolar: number): Model {
+  const d = Number(values.diameter);
+  const imax = Number(values.imax) * 1e-3 * drugFactor('na-k-pump', 'imax', { ouabain: ouabainMillimolar });
+  return {
+    name: 'lab-pump',
+    temperature: Number(values.temperature) + ZERO_CELSIUS,
+    channels: [],
+    cells: [
+      {
+        id: 'cell',
+        // A cylinder of diameter 2d/3 and length 1.5 d has a sphere's area (pi d^2) and volume (pi d^3 / 6).
+        morphology: { kind: 'single', section: 'soma', length: 1.5 * d, diameter: (2 * d) / 3 },
+        membrane: { capacitance: 1, axialResistivity: 100, initialVoltage: -70 },
+        mechanisms: [
+          { mechanism: 'ghk-leak', parameters: { pna: Number(values.pna), pk: Number(values.pk), pcl: 0 } },
+          { mechanism: 'na-k-pump', parameters: { imax } },
+        ],
+        ions: [
+          { ion: 'na', inside: 12, outside: 145, reversal: 'nernst' },
+          { ion: 'k', inside: 140, outside: 5, reversal: 'nernst' },
+        ],
+        concentrations: { dynamic: ['na', 'k'] },
+      },
+    ],
+    stimuli: [],
+    recordings: [
+      { id: 'v', location: AT, variable: 'v' },
+      { id: 'na_inside', location: AT, variable: 'na_inside' },
+      { id: 'k_inside', location: AT, variable: 'k_inside' },
+      { id: 'e_na', location: AT, variable: 'e_na' },
+      { id: 'e_k', location: AT, variable: 'e_k' },
+      { id: 'pump', location: AT, variable: 'na-k-pump.i' },
+    ],
+    spikes: [],
+    run: { duration: durationMs, timeStep: 0.025, integrator: 'adaptive', rates: 'exact', absoluteTolerance: 1e-5, relativeTolerance: 1e-5, recordInterval: Math.max(1000, durationMs / 400) },
+  };
+}
+
+/** The segments: settle 48 h (hidden), control, then ouabain until the end. */
+export function buildPumpSegments(values: ParamValues): { model: Model; show: boolean }[] {
+  const control = Number(values.control_h) * HOUR_MS;
+  const total = Math.max(Number(values.duration_h) * HOUR_MS, control + 0.1 * HOUR_MS);
+  const ouabain = Number(values.ouabain) * 1e-3; // uM -> mM
+  const segments = [{ model: cellModel(values, 48 * HOUR_MS, 0), show: false }];
+  if (control > 0) segments.push({ model: cellModel(values, control, 0), show: true });
+  segments.push({ model: cellModel(values, total - control, ouabain), show: true });
+  return segments;
+}
+
+/** Time-lapse playback: a cursor sweeping the hours at `hoursPerWallSecond`. */
+export class PumpModel implements ScreenModel {
+  cursorHours = 0;
+  durationHours = 1;
+  hoursPerWallSecond = 1;
+  playing = false;
+  step(wallSeconds: number): void {
+    if (!this.playing) return;
+    this.cursorHours = Math.min(this.durationHours, this.cursorHours + wallSeconds * this.hoursPerWallSecond);
+    if (this.cursorHours >= this.durationHours) this.playing = false;
+  }
+  reset(): void {
+    this.cursorHours = 0;
+    this.playing = false;
+  }
+}

@@ -1,0 +1,152 @@
+/**
+ * Synapses: conductance synapses (kinetics of Destexhe, Mainen & Sejnowski 1998, the presets of the library's
+ * schema, src/model/schema-synapse.ts) on a passive or HH membrane. Four experiments, each a few runs compared:
+ * one event; two events in time; two synapses in space (a short cable); shunting inhibition (GABA-A reversing at
+ * rest). Pure TS: builds the library `Model`s.
+ */
+import type { Location, Model, SynapseDescription } from '../../../../src/model/types.js';
+import type { ParamSpec, ParamValues } from '../../params.js';
+import type { ScreenModel } from '../../screen.js';
+
+/** rise, decay (ms), reversal (mV), Mg2+ (mM): as SYNAPSE_PRESETS in src/model/schema-synapse.ts. */
+export const SYNAPSE_KINETICS = {
+  ampa: { rise: 0.34, decay: 5.3, reversal: 0, magnesium: 0 },
+  nmda: { rise: 0.14, decay: 150, reversal: 0, magnesium: 1 },
+  'gaba-a': { rise: 0.33, decay: 5.6, reversal: -80, magnesium: 0 },
+  'gaba-b': { rise: 57, decay: 210, reversal: -95, magnesium: 0 },
+} as const;
+export type SynapseKind = keyof typeof SYNAPSE_KINETICS;
+
+export const REST = -65;
+const EVENT_MS = 10;
+
+export const SYNAPSE_SPECS: readonly ParamSpec[] = [
+  {
+    kind: 'choice',
+    key: 'experiment',
+    label: 'Experiment',
+    default: 'single',
+    options: [
+      { value: 'single', label: 'One synaptic event' },
+      { value: 'temporal', label: 'Temporal summation (two events)' },
+      { value: 'spatial', label: 'Spatial summation (two synapses on a cable)' },
+      { value: 'shunting', label: 'Shunting inhibition (GABA-A at rest)' },
+    ],
+  },
+  { kind: 'choice', key: 'membrane', label: 'Membrane', default: 'passive', options: [{ value: 'passive', label: 'Passive (leak only)' }, { value: 'hh', label: 'Excitable (Hodgkin–Huxley)' }] },
+  {
+    kind: 'choice',
+    key: 'kind',
+    label: 'Synapse',
+    default: 'ampa',
+    options: [
+      { value: 'ampa', label: 'AMPA (excitatory, fast)' },
+      { value: 'nmda', label: 'NMDA (excitatory, slow, Mg²⁺ block)' },
+      { value: 'gaba-a', label: 'GABA-A (inhibitory, fast)' },
+      { value: 'gaba-b', label: 'GABA-B (inhibitory, slow)' },
+    ],
+  },
+  { kind: 'number', key: 'weight', label: 'Peak conductance', unit: 'nS', min: 0.01, max: 50, step: 0.01, default: 1, log: true },
+  { kind: 'number', key: 'interval', label: 'Interval between events', unit: 'ms', min: 0.5, max: 100, step: 0.5, default: 5 },
+  { kind: 'number', key: 'position_a', label: 'Synapse A position', unit: 'µm', min: 0, max: 500, step: 5, default: 100, help: 'Distance from the recording site (cable end).' },
+  { kind: 'number', key: 'position_b', label: 'Synapse B position', unit: 'µm', min: 0, max: 500, step: 5, default: 400 },
+  { kind: 'number', key: 'inhibition', label: 'GABA-A conductance', unit: 'nS', min: 0.01, max: 50, step: 0.01, default: 5, log: true },
+  { kind: 'number', key: 'e_inhibition', label: 'GABA-A reversal', unit: 'mV', min: -100, max: -40, step: 1, default: -65, help: 'At rest (−65 mV): inhibition that moves no voltage, only shunts.' },
+  { kind: 'number', key: 'duration', label: 'Run length', unit: 'ms', min: 20, max: 500, step: 5, default: 60 },
+];
+
+/** A 1000 um2 compartment (1 nS into g_leak 1e-4 S/cm2 = 1 nS: tau 10 ms), or a 500 x 1 um cable for space. */
+const SIDE = Math.sqrt(1000 / Math.PI);
+const CABLE_LENGTH = 500;
+
+export interface SynapseRun {
+  readonly label: string;
+  readonly model: Model;
+}
+
+function cellModel(values: ParamValues, cable: boolean, synapses: SynapseDescription[], events: { synapse: string; times: number[]; weight: number }[]): Model {
+  const hh = String(values.membrane) === 'hh';
+  const record: Location = cable ? { cell: 'cell', section: 'dendrite', position: 0 } : { cell: 'cell', section: 'soma', position: 0.5 };
+  return {
+    name: 'lab-synapses',
+    temperature: 279.45,
+    channels: [],
+    cells: [
+      {
+        id: 'cell',
+        morphology: cable
+          ? { kind: 'cable', section: 'dendrite', region: 'dendrite', length: CABLE_LENGTH, diameter: 1, compartments: 50 }
+          : { kind: 'single', section: 'soma', length: SIDE, diameter: SIDE },
+        membrane: { capacitance: 1, axialResistivity: 150, initialVoltage: REST },
+        mechanisms: hh ? [{ mechanism: 'hh', parameters: {} }] : [{ mechanism: 'pas', parameters: { g: 1e-4, e: REST } }],
+        ions: [],
+      },
+    ],
+    stimuli: [],
+    recordings: [{ id: 'v', location: record, variable: 'v' }, ...synapses.map((s) => ({ id: `${s.id}_g`, location: s.location, variable: `${s.id}.g` }))],
+    spikes: [{ id: 'spikes', location: record, threshold: 0 }],
+    synapses,
+    sources: events.map((event, i) => ({ id: `pre${i}`, kind: 'train' as const, times: event.times })),
+    connections: events.map((event, i) => ({ source: `pre${i}`, target: event.synapse, weight: event.weight, delay: 0 })),
+    run: { duration: Number(values.duration), timeStep: 0.025, integrator: 'backward-euler', rates: 'exact', absoluteTolerance: 1e-6, relativeTolerance: 1e-7, recordInterval: 0.025 },
+  };
+}
+
+function synapse(id: string, kind: SynapseKind, location: Location, reversal?: number): SynapseDescription {
+  const k = SYNAPSE_KINETICS[kind];
+  return { id, kind, location, rise: k.rise, decay: k.decay, reversal: reversal ?? k.reversal, magnesium: k.magnesium };
+}
+
+/** The runs of the chosen experiment (the view also draws the linear sum of the single runs). */
+export function buildSynapseRuns(values: ParamValues): SynapseRun[] {
+  const kind = String(values.kind) as SynapseKind;
+  const weight = Number(values.weight) * 1e-3; // nS -> uS
+  const soma: Location = { cell: 'cell', section: 'soma', position: 0.5 };
+  switch (String(values.experiment)) {
+    case 'temporal': {
+      const s = [synapse('syn', kind, soma)];
+      return [
+        { label: 'one event', model: cellModel(values, false, s, [{ synapse: 'syn', times: [EVENT_MS], weight }]) },
+        { label: 'two events', model: cellModel(values, false, s, [{ synapse: 'syn', times: [EVENT_MS, EVENT_MS + Number(values.interval)], weight }]) },
+      ];
+    }
+    case 'spatial': {
+      const at = (um: number): Location => ({ cell: 'cell', section: 'dendrite', position: Math.min(1, Math.max(0, um / CABLE_LENGTH)) });
+      const s = [synapse('a', kind, at(Number(values.position_a))), synapse('b', kind, at(Number(values.position_b)))];
+      return [
+        { label: 'A alone', model: cellModel(values, true, s, [{ synapse: 'a', times: [EVENT_MS], weight }]) },
+        { label: 'B alone', model: cellModel(values, true, s, [{ synapse: 'b', times: [EVENT_MS], weight }]) },
+        { label: 'A and B together', model: cellModel(values, true, s, [{ synapse: 'a', times: [EVENT_MS], weight }, { synapse: 'b', times: [EVENT_MS], weight }]) },
+      ];
+    }
+    case 'shunting': {
+      const s = [synapse('exc', 'ampa', soma), synapse('inh', 'gaba-a', soma, Number(values.e_inhibition))];
+      const inhibition = Number(values.inhibition) * 1e-3;
+      return [
+        { label: 'excitation alone', model: cellModel(values, false, s, [{ synapse: 'exc', times: [EVENT_MS], weight }]) },
+        { label: 'inhibition alone', model: cellModel(values, false, s, [{ synapse: 'inh', times: [EVENT_MS - 1], weight: inhibition }]) },
+        { label: 'both', model: cellModel(values, false, s, [{ synapse: 'exc', times: [EVENT_MS], weight }, { synapse: 'inh', times: [EVENT_MS - 1], weight: inhibition }]) },
+      ];
+    }
+    default: {
+      const s = [synapse('syn', kind, soma)];
+      return [{ label: `${kind.toUpperCase()} event`, model: cellModel(values, false, s, [{ synapse: 'syn', times: [EVENT_MS], weight }]) }];
+    }
+  }
+}
+
+/** Largest deviation from rest (signed: depolarising positive unless the trace only hyperpolarises). */
+export function peakDeviation(v: ArrayLike<number>): number {
+  let high = -Infinity, low = Infinity;
+  for (let i = 0; i < v.length; i++) {
+    high = Math.max(high, v[i] - REST);
+    low = Math.min(low, v[i] - REST);
+  }
+  return Math.abs(high) >= Math.abs(low) ? high : low;
+}
+
+/** No animation on this screen beyond redraws; the model keeps the interface. */
+export class SynapsesModel implements ScreenModel {
+  step(): void {}
+  reset(): void {}
+}
