@@ -27,6 +27,14 @@ export interface AdaptivePools {
   derivatives(y: Float64Array, out: Float64Array, offset: number, stimulus: number): void;
   /** Writes the final states back into the concentration system's records (moved, from bath, charges). */
   store(y: Float64Array, offset: number): void;
+  /**
+   * Rebuilds the Jacobian rows of the bookkeeping states from the rows they mirror, exactly as their derivatives
+   * are made from the same fluxes: moved = -inside; outside = -inside / W_out - rate on its own column; from bath =
+   * -W_out rate on the outside column; other charge = stimulus charge - C (V row) - sum z F 1e-6 (moved rows).
+   * Finite differences of each row separately agree only to about 1e-9, which Rosenbrock steps would carry into the
+   * conservation laws; made consistent, those stay exact linear invariants (to round-off).
+   */
+  consistentJacobian(jacobian: Float64Array, n: number, offset: number, capacitance: number): void;
 }
 
 export function createAdaptivePools(compiled: CompiledModel, system: ConcentrationSystem): AdaptivePools {
@@ -102,6 +110,31 @@ export function createAdaptivePools(compiled: CompiledModel, system: Concentrati
       }
       out[offset + size - 2] = stimulus;
       out[offset + size - 1] = (membrane.current[NODE] - ionic) * densityToAbsolute[NODE];
+    },
+    consistentJacobian(jacobian, n, offset, capacitance) {
+      const row = (state: number) => state * n;
+      ions.forEach((ion, index) => {
+        const base = offset + layout(index);
+        for (let j = 0; j < n; j++) jacobian[row(base + 1) + j] = -jacobian[row(base) + j];
+        if (withSpace) {
+          const rate = system.bathRate[NODE];
+          for (let j = 0; j < n; j++) {
+            jacobian[row(base + 2) + j] = -jacobian[row(base) + j] / space;
+            jacobian[row(base + 3) + j] = 0;
+          }
+          jacobian[row(base + 2) + base + 2] -= rate;
+          jacobian[row(base + 3) + base + 2] = -space * rate;
+        }
+      });
+      const stimulus = offset + size - 2;
+      const other = offset + size - 1;
+      for (let j = 0; j < n; j++) {
+        let value = jacobian[row(stimulus) + j] - capacitance * jacobian[row(0) + j];
+        ions.forEach((ion, index) => {
+          value -= ION_VALENCE[ion] * FARADAY * 1e-6 * jacobian[row(offset + layout(index) + 1) + j];
+        });
+        jacobian[row(other) + j] = value;
+      }
     },
     store(y, offset) {
       pools.load(y, offset);

@@ -21,14 +21,18 @@ import { waveformAverage, waveformBreakpoints } from './waveform.js';
 const D = 1 / (2 + Math.SQRT2);
 const E32 = 6 + Math.SQRT2;
 
-/** Solves A x = b in place by Gaussian elimination with partial pivoting (A is n x n, row-major). */
+/**
+ * Solves A x = b in place by Gaussian elimination with partial pivoting (A is n x n, row-major), in LINPACK's
+ * convention (dgefa/dgesl): a row interchange swaps only the columns not yet eliminated, so the stored multipliers
+ * stay with the elimination step that made them and `luSolve` applies each interchange just before that step.
+ */
 function solveDense(a: Float64Array, b: Float64Array, n: number, pivot: Int32Array): void {
   for (let k = 0; k < n; k++) {
     let best = k;
     for (let i = k + 1; i < n; i++) if (Math.abs(a[i * n + k]) > Math.abs(a[best * n + k])) best = i;
     pivot[k] = best;
     if (best !== k) {
-      for (let j = 0; j < n; j++) {
+      for (let j = k; j < n; j++) {
         const x = a[k * n + j];
         a[k * n + j] = a[best * n + j];
         a[best * n + j] = x;
@@ -205,6 +209,8 @@ export function runAdaptive(compiled: CompiledModel, recorder: Recorder, options
       f(t, yTemp, fTemp);
       for (let i = 0; i < n; i++) jacobian[i * n + j] = (fTemp[i] - f0[i]) / delta;
     }
+    // Bookkeeping rows are exact combinations of others; rebuilt so, the conservation laws stay linear invariants.
+    pools?.consistentJacobian(jacobian, n, poolOffset, capacitance[0]);
     timeDerivative.fill(0); // Stimuli are piecewise smooth and steps stop at their edges; df/dt is neglected.
     let accepted = false;
     while (!accepted) {
