@@ -2,7 +2,7 @@
  * The moving concentrations of a single compartment as states of the adaptive integrator (./adaptive.ts), beside
  * V and the gates. States are amounts, not concentrations, so that water flux (a changing volume W) keeps them and
  * every conservation law is a linear invariant, which Rosenbrock methods preserve to round-off:
- *   inside amount a (mM um3):       da/dt = -1e4 I_ion A / (z F)
+ *   inside amount a (mM um3):       da/dt = -1e4 I_ion A / (z F)   (calcium: free and buffered together)
  *   outside concentration c (mM):   dc/dt = +1e4 I_ion A / (z F W_out) + (c_bath - c)/tau   (restricted space only)
  *   moved out m (mM um3):           dm/dt = +1e4 I_ion A / (z F)
  *   taken from the bath b (mM um3): db/dt = W_out (c_bath - c)/tau
@@ -13,7 +13,16 @@
 import type { IonName } from '../model/types.js';
 import { FARADAY } from '../units/constants.js';
 import type { CompiledModel } from './compile.js';
-import { ION_VALENCE, insideOsmolarity, outsideOsmolarity, updateReversalPotentials, waterFluxCoefficient, type ConcentrationSystem } from './concentrations.js';
+import {
+  insideAmount,
+  insideOsmolarity,
+  ION_VALENCE,
+  outsideOsmolarity,
+  setInsideAmount,
+  updateReversalPotentials,
+  waterFluxCoefficient,
+  type ConcentrationSystem,
+} from './concentrations.js';
 
 const NODE = 0;
 
@@ -66,7 +75,7 @@ export function createAdaptivePools(compiled: CompiledModel, system: Concentrati
     pack(y, offset) {
       ions.forEach((ion, index) => {
         const base = offset + layout(index);
-        y[base] = membrane.inside[ion][NODE] * system.volume[NODE];
+        y[base] = insideAmount(system, membrane, ion, NODE);
         y[base + 1] = system.moved[ion][NODE] * 1e18;
         if (withSpace) {
           y[base + 2] = membrane.outside[ion][NODE];
@@ -83,7 +92,7 @@ export function createAdaptivePools(compiled: CompiledModel, system: Concentrati
       system.volume[NODE] = volume;
       ions.forEach((ion: IonName, index) => {
         const base = offset + layout(index);
-        membrane.inside[ion][NODE] = y[base] / volume;
+        setInsideAmount(system, membrane, ion, NODE, y[base]);
         if (withSpace) membrane.outside[ion][NODE] = y[base + 2];
       });
       updateReversalPotentials(system, membrane);

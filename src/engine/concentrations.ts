@@ -46,6 +46,9 @@ export interface ConcentrationSystem {
   readonly impermeantValence: Float64Array;
   /** Water permeability (cm/s) per node; 0 where the volume is fixed. */
   readonly waterPermeability: Float64Array;
+  /** A fast calcium buffer per node: total and dissociation constant (mM); total 0 where there is none. */
+  readonly bufferTotal: Float64Array;
+  readonly bufferDissociation: Float64Array;
   /** Charge injected by stimuli and carried by currents of no tracked ion (nonspecific, leak), pC, since t = 0. */
   stimulusCharge: number;
   otherCharge: number;
@@ -64,6 +67,8 @@ export function createConcentrationSystem(model: Model, tree: Discretisation, me
   const impermeantAmount = new Float64Array(count);
   const impermeantValence = new Float64Array(count);
   const waterPermeability = new Float64Array(count);
+  const bufferTotal = new Float64Array(count);
+  const bufferDissociation = new Float64Array(count);
   const nodeLists: Record<IonName, number[]> = { na: [], k: [], cl: [], ca: [] };
   for (let node = 0; node < count; node++) {
     const settings = model.cells[tree.cellOfNode[node]].concentrations;
@@ -78,6 +83,10 @@ export function createConcentrationSystem(model: Model, tree: Discretisation, me
       impermeantValence[node] = settings.impermeantAnions.valence;
     }
     waterPermeability[node] = settings.waterPermeability ?? 0;
+    if (settings.calciumBuffer) {
+      bufferTotal[node] = settings.calciumBuffer.total;
+      bufferDissociation[node] = settings.calciumBuffer.dissociation;
+    }
   }
   const ions = ALL_IONS.filter((ion) => nodeLists[ion].length > 0);
   const bath = perIon(count);
@@ -95,9 +104,42 @@ export function createConcentrationSystem(model: Model, tree: Discretisation, me
     impermeantAmount,
     impermeantValence,
     waterPermeability,
+    bufferTotal,
+    bufferDissociation,
     stimulusCharge: 0,
     otherCharge: 0,
   };
+}
+
+/**
+ * Calcium with a fast buffer (Neher & Augustine 1992, J Physiol 450:273): the buffer B (total, mM) binds Ca2+ with
+ * dissociation constant K, always in equilibrium, so the total calcium T = c + B c / (K + c). Given T, the free
+ * concentration c is the positive root of c^2 + (K + B - T) c - T K = 0, taken in a form free of cancellation.
+ * Moving the total and solving for the free calcium conserves calcium exactly.
+ */
+export function totalCalcium(free: number, total: number, dissociation: number): number {
+  return free + (total * free) / (dissociation + free);
+}
+
+export function freeCalcium(totalCalciumConcentration: number, total: number, dissociation: number): number {
+  const b = dissociation + total - totalCalciumConcentration;
+  const root = Math.sqrt(b * b + 4 * totalCalciumConcentration * dissociation);
+  return b > 0 ? (2 * totalCalciumConcentration * dissociation) / (b + root) : (root - b) / 2;
+}
+
+/** Inside amount of an ion at a node in mM um3, counting buffered calcium. */
+export function insideAmount(system: ConcentrationSystem, membrane: MembraneArrays, ion: IonName, node: number): number {
+  const free = membrane.inside[ion][node];
+  const buffer = ion === 'ca' ? system.bufferTotal[node] : 0;
+  const total = buffer > 0 ? totalCalcium(free, buffer, system.bufferDissociation[node]) : free;
+  return total * system.volume[node];
+}
+
+/** Sets the inside concentration of an ion at a node from its amount (mM um3), unbinding buffered calcium. */
+export function setInsideAmount(system: ConcentrationSystem, membrane: MembraneArrays, ion: IonName, node: number, amount: number): void {
+  const total = amount / system.volume[node];
+  const buffer = ion === 'ca' ? system.bufferTotal[node] : 0;
+  membrane.inside[ion][node] = buffer > 0 ? freeCalcium(total, buffer, system.bufferDissociation[node]) : total;
 }
 
 /** Nernst potentials (mV) of the dynamic ions at their present concentrations. */
@@ -153,8 +195,12 @@ export function stepConcentrations(
       // Outward amount this step, mol: (I + G dV) [mA/cm2] * area * 1e-2 [nA] * dt [ms] * 1e-12 [C/(nA ms)] / (z F).
       const out = ((current[node] + conductance[node] * delta[node]) * densityToAbsolute[node] * dt * 1e-12) / (z * FARADAY);
       moved[node] += out;
-      // mol in um3 -> mM: mol / (W * 1e-15 L) * 1e3.
-      inside[node] -= (out * 1e18) / system.volume[node];
+      // mol -> mM um3: mol / (1e-15 L per um3) * 1e3 mM per M = mol * 1e18.
+      if (ion === 'ca' && system.bufferTotal[node] > 0) {
+        setInsideAmount(system, membrane, ion, node, insideAmount(system, membrane, ion, node) - out * 1e18);
+      } else {
+        inside[node] -= (out * 1e18) / system.volume[node];
+      }
       const space = system.outsideVolume[node];
       if (space > 0) {
         outside[node] += (out * 1e18) / space;
@@ -179,8 +225,9 @@ function stepWater(system: ConcentrationSystem, membrane: MembraneArrays, densit
     const before = system.volume[node];
     const rate = waterFluxCoefficient(system, densityToAbsolute[node] * 100, node);
     const after = before + rate * (insideOsmolarity(system, membrane, node) - outsideOsmolarity(membrane, node)) * dt;
-    for (const ion of system.ions) membrane.inside[ion][node] *= before / after;
+    const amounts = system.ions.map((ion) => insideAmount(system, membrane, ion, node));
     system.volume[node] = after;
+    system.ions.forEach((ion, index) => setInsideAmount(system, membrane, ion, node, amounts[index]));
   }
 }
 
@@ -214,7 +261,7 @@ export function initialAmounts(system: ConcentrationSystem, membrane: MembraneAr
 function totalAmount(system: ConcentrationSystem, membrane: MembraneArrays, ion: IonName): number {
   let total = 0;
   for (const node of system.nodes[ion]) {
-    total += (membrane.inside[ion][node] * system.volume[node]) / 1e18;
+    total += insideAmount(system, membrane, ion, node) / 1e18;
     total += (membrane.outside[ion][node] * system.outsideVolume[node]) / 1e18;
     total -= system.fromBath[ion][node];
     // Ions leaving into the bath directly (no outside space) are counted by `moved`.

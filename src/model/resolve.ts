@@ -396,6 +396,13 @@ function resolveConcentrations(
       allowed: `no waterPermeability: the volume follows water flux only in single-compartment cells (morphology kind single), and this morphology is ${cell.morphology.kind}`,
     });
   }
+  if (raw.calciumBuffer !== undefined && !seen.has('ca')) {
+    report({
+      path: [...here, 'calciumBuffer'],
+      input: raw.calciumBuffer,
+      allowed: 'a calcium buffer only with "ca" among the dynamic ions (it buffers the calcium that moves)',
+    });
+  }
   const dynamics: ConcentrationDynamics = {
     dynamic: [...seen.keys()],
     ...(raw.outsideSpace !== undefined
@@ -408,6 +415,7 @@ function resolveConcentrations(
         }
       : {}),
     ...(raw.impermeantAnions !== undefined ? { impermeantAnions: { ...raw.impermeantAnions } } : {}),
+    ...(raw.calciumBuffer !== undefined ? { calciumBuffer: { ...raw.calciumBuffer } } : {}),
     ...(raw.waterPermeability !== undefined ? { waterPermeability: raw.waterPermeability } : {}),
   };
   return { added, dynamics };

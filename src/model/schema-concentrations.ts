@@ -44,6 +44,15 @@ export const impermeantAnionsSchema = z
   })
   .meta({ description: 'Impermeant anions inside the cell.' });
 
+export const calciumBufferSchema = z
+  .strictObject({
+    total: quantity('concentration', 'positive')
+      .meta({ description: `${quantityAllowed('concentration', 'positive')}. Total buffer concentration (required), e.g. "0.1 mM".` }),
+    dissociation: quantity('concentration', 'positive')
+      .meta({ description: `${quantityAllowed('concentration', 'positive')}. Dissociation constant Kd (required), e.g. "1 uM".` }),
+  })
+  .meta({ description: 'A fast Ca2+ buffer in equilibrium with free calcium (needs "ca" among the dynamic ions).' });
+
 export const concentrationsSchema = z
   .strictObject({
     dynamic: listOf(z.enum(ION_NAMES), `ion names (${ION_NAMES.join('|')})`)
@@ -54,6 +63,7 @@ export const concentrationsSchema = z
     waterPermeability: quantity('permeability', 'positive')
       .optional()
       .meta({ description: `${quantityAllowed('permeability', 'positive')}. Water permeability: the volume follows the osmotic balance (single morphologies only). Default none: a fixed volume.` }),
+    calciumBuffer: calciumBufferSchema.optional(),
   })
   .meta({ description: 'Concentrations that move with the ionic currents. Default none: fixed concentrations.' });
 

@@ -145,6 +145,11 @@ export interface ConcentrationDynamics {
   };
   /** Cell volume follows water flux driven by the osmotic difference (single-compartment models). */
   readonly waterPermeability?: number;
+  /**
+   * A fast calcium buffer inside (total concentration and dissociation constant, mM), in equilibrium with free
+   * Ca2+ at all times: only a fraction of the calcium that enters stays free (Neher & Augustine 1992).
+   */
+  readonly calciumBuffer?: { readonly total: number; readonly dissociation: number };
 }
 
 export interface CellDescription {
