@@ -1,5 +1,6 @@
 /**
- * The standard workloads W1 and W2 (../shared/BENCHMARKS.md) as validated `Model` objects, in the shape of
+ * The standard workloads W1 and W2 (../shared/BENCHMARKS.md) as validated `Model` objects (W3, the COBAHH network,
+ * lives in bench/w3/: its model needs the network Brian2 draws, bench/w3/model.mjs), in the shape of
  * validation/models.ts (hhCompartment, rallpackCable), rewritten here so the benchmark imports only dist/.
  * Backward Euler at dt = 0.025 ms, like NEURON's default; `rates` is 'table' or 'exact'.
  */
@@ -10,6 +11,8 @@ export const WORKLOADS = {
   w1: { duration: 1000, title: 'W1 HH compartment, 1 s' },
   w2: { duration: 250, title: 'W2 Rallpack 3, 250 ms' },
   w2b: { duration: 100, title: 'W2b Rallpack 3, 100 ms' },
+  // Opt-in (npm run bench -- --only w3): its own harness, bench/w3/harness.mjs, against Brian2.
+  w3: { duration: 1000, title: 'W3 COBAHH network (4000 HH neurons), 1 s, against Brian2', optIn: true },
 };
 
 function runSettings(duration, rates) {
@@ -88,11 +91,20 @@ export function w2Model(rates, duration = WORKLOADS.w2.duration) {
 export function buildModel(workload, rates) {
   if (workload === 'w1') return w1Model(rates);
   if (workload === 'w2' || workload === 'w2b') return w2Model(rates, WORKLOADS[workload].duration);
+  if (workload === 'w3') throw new Error('W3 is built from a network drawn by Brian2: see bench/w3/model.mjs (cobahhModel) and bench/w3/harness.mjs');
   throw new Error(`unknown workload ${workload}`);
 }
 
-/** The validation check of each workload: W1 86 +- 1 spikes; W2 (250 ms) 17 spikes at the far end. */
+/**
+ * The validation check of each workload: W1 86 +- 1 spikes; W2 (250 ms) 17 spikes at the far end; W3: population
+ * rate within 10 % of Brian2's on the same network (`spikeCounts` is then { rateHz, referenceRateHz }).
+ */
 export function check(workload, spikeCounts) {
+  if (workload === 'w3') {
+    const { rateHz, referenceRateHz } = spikeCounts;
+    const difference = rateHz / referenceRateHz - 1;
+    return { ok: Math.abs(difference) <= 0.1, expected: `rate within 10 % of Brian2's ${referenceRateHz.toFixed(2)} Hz`, got: `${rateHz.toFixed(2)} Hz (${(100 * difference).toFixed(1)} %)` };
+  }
   if (workload === 'w1') {
     const n = spikeCounts.spikes;
     return { ok: Math.abs(n - 86) <= 1, expected: '86 +- 1 spikes', got: `${n} spikes` };

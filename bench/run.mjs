@@ -1,8 +1,10 @@
 /**
  * `npm run bench`: the standard workloads W1, W2 and W2b (../shared/BENCHMARKS.md), Membrane side by side with
  * NEURON 8.2 on this machine, in one run, with ratios ours / NEURON. See docs/benchmarks.md.
+ * W3 (the COBAHH network against Brian2, bench/w3/) is opt-in: `--only w3` (or `--only w1,w3`...); it takes a few
+ * minutes, and runs one round unless --rounds is given.
  *
- *   npm run bench [-- --rounds N --runs N --only w1,w2,w2b --no-neuron --psolve-all --out FILE]
+ *   npm run bench [-- --rounds N --runs N --only w1,w2,w2b,w3 --no-neuron --psolve-all --out FILE]
  *
  * Every case runs in its own child process (Membrane: `node --expose-gc bench/membrane-worker.mjs`, NEURON:
  * `/usr/bin/python3 bench/neuron/workloads.py`), one at a time, never two at once. The cases are interleaved
@@ -19,6 +21,7 @@ import os from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { check, WORKLOADS } from './models.mjs';
+import { runW3 } from './w3/harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -29,27 +32,30 @@ const PYTHON = process.env.BENCH_PYTHON || '/usr/bin/python3';
 // Options
 
 function parseArgs(argv) {
-  const options = { rounds: 2, runs: null, only: ['w1', 'w2', 'w2b'], neuron: true, psolve: ['w1'], out: join(here, 'results', 'latest.json') };
+  const options = { rounds: 2, roundsGiven: false, runs: null, only: ['w1', 'w2', 'w2b'], neuron: true, psolve: ['w1'], out: join(here, 'results', 'latest.json') };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
       if (i + 1 >= argv.length) throw new Error(`${arg} needs a value`);
       return argv[++i];
     };
-    if (arg === '--rounds') options.rounds = Number(value());
+    if (arg === '--rounds') {
+      options.rounds = Number(value());
+      options.roundsGiven = true;
+    }
     else if (arg === '--runs') options.runs = Number(value());
     else if (arg === '--only') options.only = value().split(',').map((w) => w.trim().toLowerCase());
     else if (arg === '--no-neuron') options.neuron = false;
     else if (arg === '--psolve-all') options.psolve = ['w1', 'w2', 'w2b'];
     else if (arg === '--out') options.out = value();
     else if (arg === '--help' || arg === '-h') {
-      console.log('usage: npm run bench [-- --rounds N --runs N --only w1,w2,w2b --no-neuron --psolve-all --out FILE]');
+      console.log('usage: npm run bench [-- --rounds N --runs N --only w1,w2,w2b,w3 --no-neuron --psolve-all --out FILE]');
       process.exit(0);
     } else throw new Error(`unknown option ${arg}`);
   }
   if (!(options.rounds >= 1)) throw new Error('--rounds must be >= 1');
   if (options.runs !== null && !(options.runs >= 1)) throw new Error('--runs must be >= 1');
-  for (const w of options.only) if (!(w in WORKLOADS)) throw new Error(`unknown workload ${w} (w1, w2, w2b)`);
+  for (const w of options.only) if (!(w in WORKLOADS)) throw new Error(`unknown workload ${w} (w1, w2, w2b, w3)`);
   return options;
 }
 
@@ -129,7 +135,7 @@ function main() {
   try {
     options = parseArgs(process.argv.slice(2));
   } catch (error) {
-    console.error(`bench: ${error.message}\nusage: npm run bench [-- --rounds N --runs N --only w1,w2,w2b --no-neuron --psolve-all --out FILE]`);
+    console.error(`bench: ${error.message}\nusage: npm run bench [-- --rounds N --runs N --only w1,w2,w2b,w3 --no-neuron --psolve-all --out FILE]`);
     process.exit(2);
   }
   const started = new Date();
@@ -140,15 +146,20 @@ function main() {
     process.exit(1);
   }
 
+  // W3 (Brian2's COBAHH) has its own harness, bench/w3/harness.mjs, run after the NEURON workloads.
+  const withW3 = options.only.includes('w3');
+  options.only = options.only.filter((w) => w !== 'w3');
+
   let neuronVersion = null;
-  if (options.neuron) {
+  if (options.only.length === 0) options.neuron = false;
+  else if (options.neuron) {
     neuronVersion = detectNeuron();
     if (!neuronVersion) {
       console.log(`*** NEURON not found: \`${PYTHON} -c "import neuron"\` failed.`);
       console.log('*** To compare against NEURON, install it (Debian/Ubuntu): sudo apt-get install -y neuron python3-neuron');
       console.log('*** Reporting Membrane alone; no ratios.\n');
     }
-  } else console.log('NEURON skipped (--no-neuron): reporting Membrane alone.\n');
+  } else if (options.only.length > 0) console.log('NEURON skipped (--no-neuron): reporting Membrane alone.\n');
   const withNeuron = neuronVersion !== null;
 
   // Cases, in interleaved order.
@@ -163,10 +174,8 @@ function main() {
   const key = (c) => `${c.workload}/${c.engine}/${c.rates}/${c.method}`;
   const collected = new Map(cases.map((c) => [key(c), { ...c, processes: [], errors: [] }]));
 
-  console.log(
-    `Membrane ${withNeuron ? `vs NEURON ${neuronVersion}` : 'alone'}: ${options.only.join(', ')}; ${options.rounds} round(s), ` +
-      `${os.cpus().length} CPU(s) ${os.cpus()[0]?.model ?? ''}, Node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`,
-  );
+  const machine = `${os.cpus().length} CPU(s) ${os.cpus()[0]?.model ?? ''}, Node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`;
+  if (options.only.length > 0) console.log(`Membrane ${withNeuron ? `vs NEURON ${neuronVersion}` : 'alone'}: ${options.only.join(', ')}; ${options.rounds} round(s), ${machine}`);
   for (let round = 1; round <= options.rounds; round++) {
     for (const c of cases) {
       const plan = PLAN[c.workload];
@@ -250,6 +259,57 @@ function main() {
   }
 
   // Table.
+  if (summaries.length > 0) printTable(summaries, find);
+
+  // W3: the COBAHH network against Brian2 (bench/w3/harness.mjs), one round unless --rounds was given.
+  let w3 = null;
+  if (withW3) {
+    const w3Rounds = options.roundsGiven ? options.rounds : 1;
+    console.log(`${options.only.length > 0 ? '\n' : ''}W3 COBAHH, Membrane vs Brian2: ${w3Rounds} round(s), ${machine}`);
+    w3 = runW3({ rounds: w3Rounds, runs: options.runs });
+  }
+
+  // Loud failures.
+  const failed = summaries.filter((s) => !s.valid);
+  const w3Failed = w3?.failed ?? [];
+  if (failed.length || w3Failed.length) {
+    console.log('');
+    console.log('!'.repeat(100));
+    for (const s of failed) {
+      console.log(`!!! ${s.workload.toUpperCase()} ${s.engine} ${s.mode}: VALIDATION FAILED OR ERROR — its timing is INVALID`);
+      if (s.check) console.log(`!!!   expected ${s.check.expected}, got ${s.check.got}${s.spikeCountsStable ? '' : '; spike counts changed between runs'}`);
+      for (const e of s.errors) console.log(e.split('\n').map((l) => `!!!   ${l}`).join('\n'));
+    }
+    for (const f of w3Failed) {
+      console.log(`!!! ${f.label}: VALIDATION FAILED OR ERROR — its timing is INVALID`);
+      console.log(f.why.split('\n').map((l) => `!!!   ${l}`).join('\n'));
+    }
+    console.log('!'.repeat(100));
+  }
+
+  const elapsed = (Date.now() - t0) / 1000;
+  const output = {
+    date: started.toISOString(),
+    elapsedSeconds: elapsed,
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, platform: `${os.type()} ${os.release()} ${os.arch()}`, totalMemoryBytes: os.totalmem(), loadAverageAtStart: os.loadavg() },
+    node: process.version,
+    neuron: neuronVersion,
+    git: gitRevision(),
+    options: { rounds: options.rounds, runs: options.runs, plan: PLAN, only: withW3 ? [...options.only, 'w3'] : options.only, neuron: options.neuron },
+    settings: { dt: 0.025, integrator: 'backward-euler (NEURON secondorder = 0)' },
+    results: summaries.map(({ spikeTimes, ...rest }) => rest),
+    spikeTimes: Object.fromEntries(summaries.map((s) => [`${s.workload}/${s.engine}/${s.mode}`, s.spikeTimes])),
+    w3: w3 ? { brian2: w3.brian2, settings: { dt: 0.1, duration: 1000, neurons: 4000 }, results: w3.results } : undefined,
+    allValid: failed.length === 0 && w3Failed.length === 0,
+  };
+  mkdirSync(dirname(options.out), { recursive: true });
+  writeFileSync(options.out, `${JSON.stringify(output, null, 1)}\n`);
+  console.log(`\nResults: ${relative(process.cwd(), options.out) || options.out}  (whole run ${elapsed.toFixed(0)} s)`);
+  if (failed.length || w3Failed.length) process.exitCode = 1;
+}
+
+/** The W1/W2/W2b table and its notes. */
+function printTable(summaries, find) {
   const rows = summaries.map((s) => [
     s.workload.toUpperCase(),
     s.engine === 'membrane' ? 'Membrane' : 'NEURON',
@@ -282,37 +342,6 @@ function main() {
   console.log('  W1 has one compartment: its memory figures are fixed per-simulation costs, not per-compartment ones.');
   console.log('max |dt| spikes: largest spike-time difference from NEURON in the matching mode (W1 all spikes, W2 far end); NEURON\'s fixed-step NetCon times fall on steps.');
 
-  // Loud failures.
-  const failed = summaries.filter((s) => !s.valid);
-  if (failed.length) {
-    console.log('');
-    console.log('!'.repeat(100));
-    for (const s of failed) {
-      console.log(`!!! ${s.workload.toUpperCase()} ${s.engine} ${s.mode}: VALIDATION FAILED OR ERROR — its timing is INVALID`);
-      if (s.check) console.log(`!!!   expected ${s.check.expected}, got ${s.check.got}${s.spikeCountsStable ? '' : '; spike counts changed between runs'}`);
-      for (const e of s.errors) console.log(e.split('\n').map((l) => `!!!   ${l}`).join('\n'));
-    }
-    console.log('!'.repeat(100));
-  }
-
-  const elapsed = (Date.now() - t0) / 1000;
-  const output = {
-    date: started.toISOString(),
-    elapsedSeconds: elapsed,
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, platform: `${os.type()} ${os.release()} ${os.arch()}`, totalMemoryBytes: os.totalmem(), loadAverageAtStart: os.loadavg() },
-    node: process.version,
-    neuron: neuronVersion,
-    git: gitRevision(),
-    options: { rounds: options.rounds, runs: options.runs, plan: PLAN, only: options.only, neuron: options.neuron },
-    settings: { dt: 0.025, integrator: 'backward-euler (NEURON secondorder = 0)' },
-    results: summaries.map(({ spikeTimes, ...rest }) => rest),
-    spikeTimes: Object.fromEntries(summaries.map((s) => [`${s.workload}/${s.engine}/${s.mode}`, s.spikeTimes])),
-    allValid: failed.length === 0,
-  };
-  mkdirSync(dirname(options.out), { recursive: true });
-  writeFileSync(options.out, `${JSON.stringify(output, null, 1)}\n`);
-  console.log(`\nResults: ${relative(process.cwd(), options.out) || options.out}  (whole run ${elapsed.toFixed(0)} s)`);
-  if (failed.length) process.exitCode = 1;
 }
 
 main();
