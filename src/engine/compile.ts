@@ -34,9 +34,8 @@ export const VALENCE: Record<IonName, number> = { na: 1, k: 1, cl: -1, ca: 2 };
 
 export interface PlacedMechanism {
   readonly definition: MechanismDefinition;
+  /** Every node of the model that holds the mechanism, one row each. */
   readonly block: MechanismBlock;
-  /** Which cell and placement it came from, for messages. */
-  readonly cell: string;
 }
 
 export interface BoundCurrentClamp {
@@ -119,9 +118,14 @@ function mechanismDefinitions(model: Model): Map<string, MechanismDefinition> {
   return definitions;
 }
 
+/**
+ * One block per mechanism for the whole model: every placement of a mechanism, in every cell, adds its nodes as rows
+ * (with that placement's parameter values), so that a population of cells is one sweep of each kernel and one
+ * rate table, not one per cell.
+ */
 function placeMechanisms(model: Model, tree: Discretisation): PlacedMechanism[] {
   const definitions = mechanismDefinitions(model);
-  const placed: PlacedMechanism[] = [];
+  const rows = new Map<string, { definition: MechanismDefinition; nodes: number[]; values: number[][] }>();
   model.cells.forEach((cell, cellIndex) => {
     const owner = new Map<string, Set<number>>();
     cell.mechanisms.forEach((placement, placementIndex) => {
@@ -137,44 +141,47 @@ function placeMechanisms(model: Model, tree: Discretisation): PlacedMechanism[] 
         const known = [...new Set(tree.sections.filter((s) => s.cell === cellIndex).flatMap((s) => s.regions))];
         throw new InputError(`${field}.regions`, JSON.stringify(placement.regions), `region names of the cell: ${known.slice(0, 12).join(', ')}`);
       }
-      const nodes: number[] = [];
+      for (const name of Object.keys(placement.parameters)) {
+        if (!definition.parameters.some((p) => p.name === name)) {
+          throw new InputError(`${field}.parameters.${name}`, String(placement.parameters[name]), `a parameter of ${definition.name}: ${definition.parameters.map((p) => p.name).join(', ')}`);
+        }
+      }
+      const values = definition.parameters.map((info) => {
+        const value = placement.parameters[info.name] ?? info.defaultValue;
+        if (!(value >= info.minimum && value <= info.maximum)) {
+          throw new InputError(`${field}.parameters.${info.name}`, String(value), `${info.minimum} to ${info.maximum} ${info.unit}`);
+        }
+        return value * (info.target ? drugFactor(model, info.target) : 1);
+      });
+      const entry = rows.get(definition.name) ?? { definition, nodes: [], values: definition.parameters.map(() => []) };
+      rows.set(definition.name, entry);
       const taken = owner.get(definition.name) ?? new Set<number>();
+      owner.set(definition.name, taken);
       for (const section of sections) {
         for (const node of section.centreNodes) {
           if (taken.has(node)) {
             throw new InputError(`${field}.regions`, JSON.stringify(placement.regions ?? 'all'), `regions not already holding ${definition.name} (section ${section.id} has it twice)`);
           }
           taken.add(node);
-          nodes.push(node);
+          entry.nodes.push(node);
+          values.forEach((value, p) => entry.values[p].push(value));
         }
       }
-      owner.set(definition.name, taken);
-      for (const name of Object.keys(placement.parameters)) {
-        if (!definition.parameters.some((p) => p.name === name)) {
-          throw new InputError(`${field}.parameters.${name}`, String(placement.parameters[name]), `a parameter of ${definition.name}: ${definition.parameters.map((p) => p.name).join(', ')}`);
-        }
-      }
-      const count = nodes.length;
-      const parameters = definition.parameters.map((info) => {
-        const value = placement.parameters[info.name] ?? info.defaultValue;
-        if (!(value >= info.minimum && value <= info.maximum)) {
-          throw new InputError(`${field}.parameters.${info.name}`, String(value), `${info.minimum} to ${info.maximum} ${info.unit}`);
-        }
-        return new Float64Array(count).fill(value * (info.target ? drugFactor(model, info.target) : 1));
-      });
-      const block: MechanismBlock = {
-        count,
-        node: Int32Array.from(nodes),
-        parameters,
-        states: definition.states.map(() => new Float64Array(count)),
-        conductances: definition.conductances.map(() => new Float64Array(count)),
-        reportsConductances: false,
-        scratch: null,
-      };
-      placed.push({ definition, block, cell: cell.id });
     });
   });
-  return placed;
+  return [...rows.values()].map(({ definition, nodes, values }) => {
+    const count = nodes.length;
+    const block: MechanismBlock = {
+      count,
+      node: Int32Array.from(nodes),
+      parameters: values.map((column) => Float64Array.from(column)),
+      states: definition.states.map(() => new Float64Array(count)),
+      conductances: definition.conductances.map(() => new Float64Array(count)),
+      reportsConductances: false,
+      scratch: null,
+    };
+    return { definition, block };
+  });
 }
 
 /** Fills the concentrations and reversal potentials of every node from its cell's ion settings. */

@@ -26,7 +26,9 @@ export function createRecorder(compiled: CompiledModel): Recorder {
   const columns = probes.map(() => new Float64Array(samples));
   const time = new Float64Array(samples);
   const detectorNodes = model.spikes.map((spike, index) => locateNode(compiled, spike.location, `spikes[${index}].location`));
-  const detectors = detectorNodes.map((node, index) => new SpikeDetector(model.spikes[index].threshold, () => compiled.membrane.v[node]));
+  const detectors = detectorNodes.map(
+    (node, index) => new SpikeDetector(model.spikes[index].threshold, () => compiled.membrane.v[node], model.spikes[index].refractory ?? 0),
+  );
   const recorder: Recorder = {
     probes,
     columns,

@@ -10,14 +10,21 @@ export class SpikeDetector {
   constructor(
     readonly threshold: number,
     private readonly read: () => number,
+    /** Dead time after a spike (ms): crossings within it are not counted. */
+    private readonly refractory = 0,
   ) {}
+
+  private record(time: number): void {
+    const last = this.times.length > 0 ? this.times[this.times.length - 1] : -Infinity;
+    if (time - last >= this.refractory) this.times.push(time);
+  }
 
   /** Looks at the value now, at time t. */
   observe(t: number): void {
     const value = this.read();
     const before = this.previousValue;
     if (before < this.threshold && value >= this.threshold) {
-      this.times.push(this.previousTime + ((this.threshold - before) / (value - before)) * (t - this.previousTime));
+      this.record(this.previousTime + ((this.threshold - before) / (value - before)) * (t - this.previousTime));
     }
     this.previousTime = t;
     this.previousValue = value;
@@ -28,7 +35,7 @@ export class SpikeDetector {
     const value = this.read();
     if (this.previousValue < this.threshold && value >= this.threshold) {
       const time = crossing(this.threshold);
-      this.times.push(time ?? this.previousTime + ((this.threshold - this.previousValue) / (value - this.previousValue)) * (t - this.previousTime));
+      this.record(time ?? this.previousTime + ((this.threshold - this.previousValue) / (value - this.previousValue)) * (t - this.previousTime));
     }
     this.previousTime = t;
     this.previousValue = value;

@@ -131,7 +131,9 @@ export function resolveModel(raw: RawModel, options: ResolveOptions = {}): Resol
   const spikes: SpikeDetector[] = [];
   raw.spikes.forEach((input, i) => {
     const where = resolveLocation(input.location, ['spikes', i], cells, report);
-    if (where !== undefined) spikes.push({ id: spikeIds[i], location: where.location, threshold: input.threshold });
+    if (where !== undefined) {
+      spikes.push({ id: spikeIds[i], location: where.location, threshold: input.threshold, ...(input.refractory ? { refractory: input.refractory } : {}) });
+    }
   });
   if (raw.velocity !== undefined) {
     for (const end of ['from', 'to'] as const) {

@@ -212,6 +212,9 @@ export const spikeDetectorSchema = z.strictObject({
   id: name('the spike detector').optional().meta({ description: 'Default spike0, spike1, ...' }),
   location: locationSchema,
   threshold: quantityWithDefault('voltage', 'any', 0, '0 mV'),
+  refractory: quantity('time', 'nonnegative')
+    .optional()
+    .meta({ description: 'Dead time after a spike during which crossings are not counted (as Brian2\'s refractory). Default 0.' }),
 });
 
 export const velocitySchema = z.strictObject({

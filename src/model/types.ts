@@ -318,6 +318,8 @@ export interface SpikeDetector {
   readonly id: string;
   readonly location: Location;
   readonly threshold: number;
+  /** Dead time after a spike (ms) during which crossings are not counted; absent means 0. */
+  readonly refractory?: number;
 }
 
 /** Conduction velocity from the first spike at one detector to the first spike at another. */
