@@ -180,7 +180,7 @@ export function runW3({ rounds = 1, runs = null } = {}) {
   console.log([line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n'));
   console.log('');
   console.log("median s: run alone (Membrane run() of a fresh preparation; Brian2's main loop, device._last_run_time, after code generation); ns/neuron-step = median / (4000 x 10 000).");
-  console.log("rate 3ms: counting only spikes >= 3 ms after the last counted one (Brian2's refractory period; Membrane's detectors have none, so its extra spikes also reach the synapses).");
+  console.log("rate 3ms: counting only spikes >= 3 ms after the last counted one (Brian2's refractory period; Membrane's detectors are given the same 3 ms dead time).");
   console.log('build: Membrane prepareSimulation; Brian2 objects + connect + initial values (code generation/compilation happen in run(), outside the loop time).');
   console.log("/numpy, /cython: Membrane median / Brian2's (< 1: faster). Brian2 cython draws a slightly different network from the same seed.");
   const failed = results

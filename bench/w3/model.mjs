@@ -35,7 +35,7 @@ export function cobahhModel(network, { duration = 1000, rates = 'table', integra
     };
     synapses[2 * i] = { id: `e${i}`, kind: 'exponential', location: at, rise: 0, decay: 5, reversal: 0, magnesium: 0 };
     synapses[2 * i + 1] = { id: `i${i}`, kind: 'exponential', location: at, rise: 0, decay: 10, reversal: -80, magnesium: 0 };
-    spikes[i] = { id: `s${i}`, location: at, threshold: -20 };
+    spikes[i] = { id: `s${i}`, location: at, threshold: -20, refractory: 3 };
   }
   const connections = [];
   for (let k = 0; k < preE.length; k++) connections.push({ source: `s${preE[k]}`, target: `e${postE[k]}`, weight: 0.006, delay: 0 });
@@ -93,7 +93,7 @@ export function spikeStatistics(trains, ne, durationMs, binMs = 100, deadTimeMs 
   const binned = new Array(bins).fill(0);
   const cvs = [];
   // Brian2's threshold is not evaluated for 3 ms after a spike (refractory = 3 ms): the spikes it can count.
-  // Membrane's detectors have no dead time (each upward crossing of -20 mV counts and is sent on).
+  // Membrane's detectors are given the same 3 ms dead time (spikes[].refractory), so this count equals the rate.
   let countable = 0;
   let shortIntervals = 0;
   for (const times of trains) {
