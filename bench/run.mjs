@@ -4,7 +4,7 @@
  * W3 (the COBAHH network against Brian2, bench/w3/) is opt-in: `--only w3` (or `--only w1,w3`...); it takes a few
  * minutes, and runs one round unless --rounds is given.
  *
- *   npm run bench [-- --rounds N --runs N --only w1,w2,w2b,w3 --no-neuron --psolve-all --out FILE]
+ *   npm run bench [-- --rounds N --runs N --only w1,w2,w2b,w3,w5 --no-neuron --psolve-all --out FILE]
  *
  * Every case runs in its own child process (Membrane: `node --expose-gc bench/membrane-worker.mjs`, NEURON:
  * `/usr/bin/python3 bench/neuron/workloads.py`), one at a time, never two at once. The cases are interleaved
@@ -32,7 +32,7 @@ const PYTHON = process.env.BENCH_PYTHON || '/usr/bin/python3';
 // Options
 
 function parseArgs(argv) {
-  const options = { rounds: 2, roundsGiven: false, runs: null, only: ['w1', 'w2', 'w2b'], neuron: true, psolve: ['w1'], out: join(here, 'results', 'latest.json') };
+  const options = { rounds: 2, roundsGiven: false, runs: null, only: ['w1', 'w2', 'w2b', 'w5'], neuron: true, psolve: ['w1'], out: join(here, 'results', 'latest.json') };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -49,13 +49,13 @@ function parseArgs(argv) {
     else if (arg === '--psolve-all') options.psolve = ['w1', 'w2', 'w2b'];
     else if (arg === '--out') options.out = value();
     else if (arg === '--help' || arg === '-h') {
-      console.log('usage: npm run bench [-- --rounds N --runs N --only w1,w2,w2b,w3 --no-neuron --psolve-all --out FILE]');
+      console.log('usage: npm run bench [-- --rounds N --runs N --only w1,w2,w2b,w3,w5 --no-neuron --psolve-all --out FILE]');
       process.exit(0);
     } else throw new Error(`unknown option ${arg}`);
   }
   if (!(options.rounds >= 1)) throw new Error('--rounds must be >= 1');
   if (options.runs !== null && !(options.runs >= 1)) throw new Error('--runs must be >= 1');
-  for (const w of options.only) if (!(w in WORKLOADS)) throw new Error(`unknown workload ${w} (w1, w2, w2b, w3)`);
+  for (const w of options.only) if (!(w in WORKLOADS) && w !== 'w5') throw new Error(`unknown workload ${w} (w1, w2, w2b, w3, w5)`);
   return options;
 }
 
@@ -135,7 +135,7 @@ function main() {
   try {
     options = parseArgs(process.argv.slice(2));
   } catch (error) {
-    console.error(`bench: ${error.message}\nusage: npm run bench [-- --rounds N --runs N --only w1,w2,w2b,w3 --no-neuron --psolve-all --out FILE]`);
+    console.error(`bench: ${error.message}\nusage: npm run bench [-- --rounds N --runs N --only w1,w2,w2b,w3,w5 --no-neuron --psolve-all --out FILE]`);
     process.exit(2);
   }
   const started = new Date();
@@ -146,9 +146,11 @@ function main() {
     process.exit(1);
   }
 
-  // W3 (Brian2's COBAHH) has its own harness, bench/w3/harness.mjs, run after the NEURON workloads.
+  // W3 (Brian2's COBAHH) has its own harness, bench/w3/harness.mjs, run after the NEURON workloads; W5 (the browser
+  // lab in headless Chromium) runs last, in its own process (bench/w5-browser.mjs).
   const withW3 = options.only.includes('w3');
-  options.only = options.only.filter((w) => w !== 'w3');
+  const withW5 = options.only.includes('w5');
+  options.only = options.only.filter((w) => w !== 'w3' && w !== 'w5');
 
   let neuronVersion = null;
   if (options.only.length === 0) options.neuron = false;
@@ -269,6 +271,28 @@ function main() {
     w3 = runW3({ rounds: w3Rounds, runs: options.runs });
   }
 
+  // W5: the browser lab (needs Debian's chromium; skipped with a note when it is missing).
+  let w5 = null;
+  if (withW5) {
+    console.log('');
+    if (!existsSync('/usr/bin/chromium')) {
+      console.log('*** W5 skipped: /usr/bin/chromium is missing (install Debian\'s chromium package: apt-get install -y chromium).');
+    } else {
+      const child = spawnSync(process.execPath, [join(here, 'w5-browser.mjs'), '--json'], { encoding: 'utf8', maxBuffer: 1 << 24 });
+      try {
+        w5 = JSON.parse(child.stdout);
+        const latency = w5.sliderToPlot200msHH;
+        console.log(`W5 browser lab, ${w5.browser}:`);
+        console.log(
+          `  slider change -> redrawn plot of a 200 ms HH run: median ${latency.medianWallMs.toFixed(1)} ms (min ${latency.minWallMs}, max ${latency.maxWallMs}, n = ${latency.samples}; engine ${latency.engineMedianWallMs} ms of it); target < ${latency.targetWallMs} ms`,
+        );
+        console.log(`  propagation view, ${w5.propagationView.compartments} compartments: ${w5.propagationView.framesPerSecond.toFixed(1)} frames/s; target ${w5.propagationView.target}`);
+      } catch {
+        console.log(`*** W5 failed: ${(child.stderr || child.stdout).trim().split('\n').slice(-3).join(' | ')}`);
+      }
+    }
+  }
+
   // Loud failures.
   const failed = summaries.filter((s) => !s.valid);
   const w3Failed = w3?.failed ?? [];
@@ -300,6 +324,7 @@ function main() {
     results: summaries.map(({ spikeTimes, ...rest }) => rest),
     spikeTimes: Object.fromEntries(summaries.map((s) => [`${s.workload}/${s.engine}/${s.mode}`, s.spikeTimes])),
     w3: w3 ? { brian2: w3.brian2, settings: { dt: 0.1, duration: 1000, neurons: 4000 }, results: w3.results } : undefined,
+    w5: w5 ?? undefined,
     allValid: failed.length === 0 && w3Failed.length === 0,
   };
   mkdirSync(dirname(options.out), { recursive: true });
