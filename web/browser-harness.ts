@@ -17,7 +17,13 @@ export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--
 
 export function ensureChromium(): string {
   if (existsSync(CHROMIUM)) return CHROMIUM;
-  const result = spawnSync('apt-get', ['install', '-y', 'chromium'], { stdio: 'inherit' });
+  const environment = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  let result = spawnSync('apt-get', ['install', '-y', '-q', 'chromium'], { stdio: 'inherit', env: environment });
+  if (result.status !== 0) {
+    // A fresh machine may have no package lists yet.
+    spawnSync('apt-get', ['update', '-q'], { stdio: 'inherit', env: environment });
+    result = spawnSync('apt-get', ['install', '-y', '-q', 'chromium'], { stdio: 'inherit', env: environment });
+  }
   if (result.status !== 0 || !existsSync(CHROMIUM)) {
     throw new Error(`Chromium is missing at ${CHROMIUM} and "apt-get install -y chromium" failed (status ${result.status ?? result.error?.message}); install Debian's chromium package (the tests never download a browser).`);
   }
