@@ -21,7 +21,7 @@ if (!existsSync(chromium)) {
   }
 }
 
-let status = run('npm', ['run', 'build', '--silent']);
+let status = run('npm', ['run', 'build:lib', '--silent']);
 if (status !== 0) {
   console.log('0 passed, 1 failed');
   process.exit(status);
