@@ -1,5 +1,5 @@
-/** A small canvas x-y plot (phase plane), drawn from every sample. */
-import { h } from './dom.js';
+/** A small canvas x-y plot (phase plane), drawn from every sample, with CSV and PNG downloads. */
+import { download, h } from './dom.js';
 
 export class PhasePlane {
   readonly element: HTMLElement;
@@ -12,7 +12,24 @@ export class PhasePlane {
     private readonly options: { id: string; title: string; xLabel: string; yLabel: string; xRange: [number, number]; yRange: [number, number]; color: string },
   ) {
     this.canvas = h('canvas', { width: 320, height: 260, role: 'img', 'aria-label': `${options.title}: ${options.yLabel} against ${options.xLabel}` });
-    this.element = h('figure', { class: 'plot phase', id: options.id }, h('figcaption', {}, h('span', { class: 'plot-title', text: options.title })), this.canvas);
+    const toolbar = h('div', { class: 'plot-tools' });
+    for (const format of ['CSV', 'PNG'] as const) {
+      const button = h('button', { type: 'button', class: 'small', text: format, 'aria-label': `Download ${options.title} as ${format}` });
+      button.addEventListener('click', () => this.export(format));
+      toolbar.append(button);
+    }
+    this.element = h('figure', { class: 'plot phase', id: options.id }, h('figcaption', {}, h('span', { class: 'plot-title', text: options.title }), toolbar), this.canvas);
+  }
+
+  /** The x-y samples as CSV (column names from the axis labels), or the drawn canvas as PNG. */
+  export(format: 'CSV' | 'PNG'): void {
+    if (format === 'PNG') {
+      this.canvas.toBlob((blob) => blob && download(`${this.options.id}.png`, blob));
+      return;
+    }
+    const lines = [`${this.options.xLabel},${this.options.yLabel}`];
+    for (let i = 0; i < this.x.length; i++) lines.push(`${this.x[i]},${this.y[i]}`);
+    download(`${this.options.id}.csv`, `${lines.join('\n')}\n`, 'text/csv');
   }
 
   setData(x: ArrayLike<number>, y: ArrayLike<number>): void {
