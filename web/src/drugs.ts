@@ -1,64 +1,25 @@
 /**
- * Drugs and toxins for the lab. The library's catalogue (src/mechanisms/drugs.ts: IC50s and Hill coefficients with
- * their sources) is used when it is present at build time; otherwise the fallback below, with the same figures and
- * sources. A drug at concentration c leaves 1 / (1 + (c/IC50)^h) of its target working; the lab scales the mechanism
- * parameters whose `target` names that target (hh's gnabar, gkbar; the pump's imax), computed here rather than passed
- * as `model.drugs`, so the figures do not depend on whether the engine applies `drugs` yet.
+ * Drugs and toxins for the lab, from the library's catalogue (src/mechanisms/drugs.ts: IC50s and Hill coefficients
+ * with their sources). A drug at concentration c leaves 1 / (1 + (c/IC50)^h) of its target working; the lab scales
+ * the mechanism parameters whose `target` names that target (hh's gnabar, gkbar; the pump's imax), as the engine does
+ * for a model's `drugs`, so that the sliders can show each factor.
  */
 import { findMechanism } from '../../src/mechanisms/catalogue.js';
+import { DRUGS, unblockedFraction, type DrugDefinition } from '../../src/mechanisms/drugs.js';
 
-export interface DrugBlock {
-  readonly target: string;
-  /** mM. */
-  readonly ic50: number;
-  readonly hill: number;
-  readonly citation: string;
-}
+export const LAB_DRUGS: readonly DrugDefinition[] = DRUGS;
 
-export interface LabDrug {
-  readonly name: string;
-  readonly description: string;
-  readonly targets: readonly DrugBlock[];
-}
-
-const SODIUM = 'voltage-gated sodium channel';
-const DELAYED_RECTIFIER = 'delayed-rectifier potassium channel';
-const PUMP = 'Na+/K+-ATPase';
-
-/** Used only when the library has no drug catalogue. */
-const FALLBACK: readonly LabDrug[] = [
-  { name: 'ttx', description: 'Tetrodotoxin', targets: [{ target: SODIUM, ic50: 3.6e-6, hill: 1, citation: 'Schwarz, Ulbricht & Wagner (1973) J Physiol 233:167: K = 3.6 nM, one-to-one block (frog node).' }] },
-  { name: 'tea', description: 'Tetraethylammonium', targets: [{ target: DELAYED_RECTIFIER, ic50: 0.4, hill: 1, citation: 'Hille (1967) J Gen Physiol 50:1287: external TEA on the delayed K+ current of frog node, K ~ 0.4 mM.' }] },
-  { name: '4-ap', description: '4-Aminopyridine', targets: [{ target: DELAYED_RECTIFIER, ic50: 0.8, hill: 1, citation: 'Hermann & Gorman (1981) J Gen Physiol 78:63: delayed K+ current of Aplysia neurons, K ~ 0.8 mM.' }] },
-  { name: 'ouabain', description: 'Ouabain', targets: [{ target: PUMP, ic50: 0.048, hill: 1, citation: "O'Brien, Lingrel & Wallick (1994) Arch Biochem Biophys 310:32: rat alpha1 Na,K-ATPase, IC50 48 uM." }] },
-];
-
-const FALLBACK_TARGETS: Record<string, Record<string, string>> = {
-  hh: { gnabar: SODIUM, gkbar: DELAYED_RECTIFIER },
-  'na-k-pump': { imax: PUMP },
-};
-
-type CatalogueModule = { DRUGS?: readonly LabDrug[] };
-const modules = import.meta.glob<CatalogueModule>('../../src/mechanisms/drugs.ts', { eager: true });
-const catalogue = Object.values(modules)[0]?.DRUGS;
-
-/** True when the figures come from the library's catalogue. */
-export const FROM_LIBRARY_CATALOGUE = Array.isArray(catalogue) && catalogue.length > 0;
-export const LAB_DRUGS: readonly LabDrug[] = FROM_LIBRARY_CATALOGUE ? (catalogue as readonly LabDrug[]) : FALLBACK;
-
-export function findLabDrug(name: string): LabDrug | undefined {
+export function findLabDrug(name: string): DrugDefinition | undefined {
   return LAB_DRUGS.find((drug) => drug.name === name);
 }
 
 export function unblocked(concentration: number, ic50: number, hill: number): number {
-  return concentration <= 0 ? 1 : 1 / (1 + Math.pow(concentration / ic50, hill));
+  return concentration <= 0 ? 1 : unblockedFraction(concentration, ic50, hill);
 }
 
-/** The drug target of a mechanism parameter (from the catalogue's parameter metadata, or the fallback map). */
+/** The drug target of a mechanism parameter, from the catalogue's parameter metadata. */
 export function parameterTarget(mechanism: string, parameter: string): string | undefined {
-  const definition = findMechanism(mechanism);
-  const spec = definition?.parameters.find((p) => p.name === parameter) as { target?: string } | undefined;
-  return spec?.target ?? FALLBACK_TARGETS[mechanism]?.[parameter];
+  return findMechanism(mechanism)?.parameters.find((p) => p.name === parameter)?.target;
 }
 
 /** The factor by which drugs at the given concentrations (mM, by drug name) scale a mechanism parameter. */
@@ -67,8 +28,7 @@ export function drugFactor(mechanism: string, parameter: string, concentrations:
   if (!target) return 1;
   let factor = 1;
   for (const [name, concentration] of Object.entries(concentrations)) {
-    const drug = findLabDrug(name);
-    for (const block of drug?.targets ?? []) if (block.target === target) factor *= unblocked(concentration, block.ic50, block.hill);
+    for (const block of findLabDrug(name)?.targets ?? []) if (block.target === target) factor *= unblocked(concentration, block.ic50, block.hill);
   }
   return factor;
 }

@@ -5,7 +5,7 @@ import { ControlPanel } from '../../controls.js';
 import { h, resultRow } from '../../dom.js';
 import type { RefractoryFrame, SimulationFrame } from '../../engine-protocol.js';
 import { EngineClient } from '../../engine-client.js';
-import { FROM_LIBRARY_CATALOGUE } from '../../drugs.js';
+import { findLabDrug } from '../../drugs.js';
 import { defaults, formatNumber as f, type ParamValues } from '../../params.js';
 import { PhasePlane } from '../../phase-plane.js';
 import { COLORS, Plot } from '../../plot.js';
@@ -153,7 +153,7 @@ export class ActionPotentialScreen implements Screen {
           { class: 'side' },
           this.controls.element,
           h('div', { class: 'buttons' }, play, refractoryButton, reset),
-          h('p', { class: 'note', text: FROM_LIBRARY_CATALOGUE ? 'Toxin IC50s from the library\'s drug catalogue (src/mechanisms/drugs.ts).' : 'Toxin IC50s: TTX 3.6 nM (Schwarz et al. 1973), TEA 0.4 mM (Hille 1967), 4-AP 0.8 mM (Hermann & Gorman 1981).' }),
+          h('p', { class: 'note', text: `Toxin IC50s from the library's catalogue: ${['ttx', 'tea', '4-ap'].map((name) => `${name.toUpperCase()} ${findLabDrug(name)!.targets[0].ic50} mM`).join(', ')} (sources in src/mechanisms/drugs.ts).` }),
         ),
         h(
           'div',

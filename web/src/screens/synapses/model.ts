@@ -4,17 +4,13 @@
  * one event; two events in time; two synapses in space (a short cable); shunting inhibition (GABA-A reversing at
  * rest). Pure TS: builds the library `Model`s.
  */
+import { SYNAPSE_PRESETS } from '../../../../src/model/synapse-presets.js';
 import type { Location, Model, SynapseDescription } from '../../../../src/model/types.js';
 import type { ParamSpec, ParamValues } from '../../params.js';
 import type { ScreenModel } from '../../screen.js';
 
-/** rise, decay (ms), reversal (mV), Mg2+ (mM): as SYNAPSE_PRESETS in src/model/schema-synapse.ts. */
-export const SYNAPSE_KINETICS = {
-  ampa: { rise: 0.34, decay: 5.3, reversal: 0, magnesium: 0 },
-  nmda: { rise: 0.14, decay: 150, reversal: 0, magnesium: 1 },
-  'gaba-a': { rise: 0.33, decay: 5.6, reversal: -80, magnesium: 0 },
-  'gaba-b': { rise: 57, decay: 210, reversal: -95, magnesium: 0 },
-} as const;
+/** rise, decay (ms), reversal (mV), Mg2+ (mM): the library's presets (src/model/synapse-presets.ts). */
+export const SYNAPSE_KINETICS = SYNAPSE_PRESETS;
 export type SynapseKind = keyof typeof SYNAPSE_KINETICS;
 
 export const REST = -65;
