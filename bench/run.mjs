@@ -1,10 +1,11 @@
 /**
  * `npm run bench`: the standard workloads W1, W2 and W2b (../shared/BENCHMARKS.md), Membrane side by side with
- * NEURON 8.2 on this machine, in one run, with ratios ours / NEURON. See docs/benchmarks.md.
+ * NEURON 8.2 on this machine, in one run, with ratios ours / NEURON; W4, the F-I sweep (bench/w4/: 100 W1 runs,
+ * NEURON serial against Membrane serial and on a pool of worker threads); W5, the browser lab. See docs/benchmarks.md.
  * W3 (the COBAHH network against Brian2, bench/w3/) is opt-in: `--only w3` (or `--only w1,w3`...); it takes a few
  * minutes, and runs one round unless --rounds is given.
  *
- *   npm run bench [-- --rounds N --runs N --only w1,w2,w2b,w3,w5 --no-neuron --psolve-all --out FILE]
+ *   npm run bench [-- --rounds N --runs N --only w1,w2,w2b,w3,w4,w5 --no-neuron --psolve-all --out FILE]
  *
  * Every case runs in its own child process (Membrane: `node --expose-gc bench/membrane-worker.mjs`, NEURON:
  * `/usr/bin/python3 bench/neuron/workloads.py`), one at a time, never two at once. The cases are interleaved
@@ -22,6 +23,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { check, WORKLOADS } from './models.mjs';
 import { runW3 } from './w3/harness.mjs';
+import { runW4 } from './w4/harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -32,7 +34,7 @@ const PYTHON = process.env.BENCH_PYTHON || '/usr/bin/python3';
 // Options
 
 function parseArgs(argv) {
-  const options = { rounds: 2, roundsGiven: false, runs: null, only: ['w1', 'w2', 'w2b', 'w5'], neuron: true, psolve: ['w1'], out: join(here, 'results', 'latest.json') };
+  const options = { rounds: 2, roundsGiven: false, runs: null, only: ['w1', 'w2', 'w2b', 'w4', 'w5'], neuron: true, psolve: ['w1'], out: join(here, 'results', 'latest.json') };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -49,13 +51,13 @@ function parseArgs(argv) {
     else if (arg === '--psolve-all') options.psolve = ['w1', 'w2', 'w2b'];
     else if (arg === '--out') options.out = value();
     else if (arg === '--help' || arg === '-h') {
-      console.log('usage: npm run bench [-- --rounds N --runs N --only w1,w2,w2b,w3,w5 --no-neuron --psolve-all --out FILE]');
+      console.log('usage: npm run bench [-- --rounds N --runs N --only w1,w2,w2b,w3,w4,w5 --no-neuron --psolve-all --out FILE]');
       process.exit(0);
     } else throw new Error(`unknown option ${arg}`);
   }
   if (!(options.rounds >= 1)) throw new Error('--rounds must be >= 1');
   if (options.runs !== null && !(options.runs >= 1)) throw new Error('--runs must be >= 1');
-  for (const w of options.only) if (!(w in WORKLOADS) && w !== 'w5') throw new Error(`unknown workload ${w} (w1, w2, w2b, w3, w5)`);
+  for (const w of options.only) if (!(w in WORKLOADS) && w !== 'w4' && w !== 'w5') throw new Error(`unknown workload ${w} (w1, w2, w2b, w3, w4, w5)`);
   return options;
 }
 
@@ -135,7 +137,7 @@ function main() {
   try {
     options = parseArgs(process.argv.slice(2));
   } catch (error) {
-    console.error(`bench: ${error.message}\nusage: npm run bench [-- --rounds N --runs N --only w1,w2,w2b,w3,w5 --no-neuron --psolve-all --out FILE]`);
+    console.error(`bench: ${error.message}\nusage: npm run bench [-- --rounds N --runs N --only w1,w2,w2b,w3,w4,w5 --no-neuron --psolve-all --out FILE]`);
     process.exit(2);
   }
   const started = new Date();
@@ -149,10 +151,12 @@ function main() {
   // W3 (Brian2's COBAHH) has its own harness, bench/w3/harness.mjs, run after the NEURON workloads; W5 (the browser
   // lab in headless Chromium) runs last, in its own process (bench/w5-browser.mjs).
   const withW3 = options.only.includes('w3');
+  const withW4 = options.only.includes('w4');
   const withW5 = options.only.includes('w5');
-  options.only = options.only.filter((w) => w !== 'w3' && w !== 'w5');
+  options.only = options.only.filter((w) => w !== 'w3' && w !== 'w4' && w !== 'w5');
 
   let neuronVersion = null;
+  const neuronWanted = options.neuron; // W4 uses NEURON too, even when no W1/W2 case runs
   if (options.only.length === 0) options.neuron = false;
   else if (options.neuron) {
     neuronVersion = detectNeuron();
@@ -271,6 +275,14 @@ function main() {
     w3 = runW3({ rounds: w3Rounds, runs: options.runs });
   }
 
+  // W4: the F-I sweep (bench/w4/harness.mjs), NEURON serial against Membrane serial and on a worker-thread pool.
+  let w4 = null;
+  if (withW4) {
+    const w4Neuron = neuronWanted && (neuronVersion ?? detectNeuron()) !== null;
+    console.log(`\nW4 F-I sweep (100 W1 runs, 0-0.25 nA), Membrane serial and on ${os.availableParallelism()} worker threads${w4Neuron ? ' vs NEURON serial' : neuronWanted ? ' alone (NEURON not found: no ratios)' : ' alone (--no-neuron)'}: ${options.rounds} round(s)`);
+    w4 = runW4({ rounds: options.rounds, neuron: w4Neuron });
+  }
+
   // W5: the browser lab (needs Debian's chromium; skipped with a note when it is missing).
   let w5 = null;
   if (withW5) {
@@ -295,7 +307,7 @@ function main() {
 
   // Loud failures.
   const failed = summaries.filter((s) => !s.valid);
-  const w3Failed = w3?.failed ?? [];
+  const w3Failed = [...(w3?.failed ?? []), ...(w4?.failed ?? [])];
   if (failed.length || w3Failed.length) {
     console.log('');
     console.log('!'.repeat(100));
@@ -319,11 +331,12 @@ function main() {
     node: process.version,
     neuron: neuronVersion,
     git: gitRevision(),
-    options: { rounds: options.rounds, runs: options.runs, plan: PLAN, only: withW3 ? [...options.only, 'w3'] : options.only, neuron: options.neuron },
+    options: { rounds: options.rounds, runs: options.runs, plan: PLAN, only: [...options.only, ...(withW3 ? ['w3'] : []), ...(withW4 ? ['w4'] : [])], neuron: options.neuron },
     settings: { dt: 0.025, integrator: 'backward-euler (NEURON secondorder = 0)' },
     results: summaries.map(({ spikeTimes, ...rest }) => rest),
     spikeTimes: Object.fromEntries(summaries.map((s) => [`${s.workload}/${s.engine}/${s.mode}`, s.spikeTimes])),
     w3: w3 ? { brian2: w3.brian2, settings: { dt: 0.1, duration: 1000, neurons: 4000 }, results: w3.results } : undefined,
+    w4: w4?.result ?? undefined,
     w5: w5 ?? undefined,
     allValid: failed.length === 0 && w3Failed.length === 0,
   };
