@@ -10,7 +10,6 @@ import {
   conductanceDerivatives,
   conductanceFunctions,
   DUAL_EXPONENTIAL,
-  EPSP_WEIGHT,
   EXPONENTIAL,
   exactPassiveVoltage,
   exactPeak,

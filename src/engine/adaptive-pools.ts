@@ -64,7 +64,7 @@ export function createAdaptivePools(compiled: CompiledModel, system: Concentrati
     size,
     tolerances(out, offset, relativeTolerance) {
       for (let i = 0; i < size; i++) out[offset + i] = Math.max(Math.abs(initial[i]), 1e-300) * relativeTolerance;
-      ions.forEach((ion, index) => {
+      ions.forEach((_ion, index) => {
         const base = offset + layout(index);
         // Moved amounts and bath exchange start at 0: scale them by the inside amount.
         out[base + 1] = out[base];
@@ -122,7 +122,7 @@ export function createAdaptivePools(compiled: CompiledModel, system: Concentrati
     },
     consistentJacobian(jacobian, n, offset, capacitance) {
       const row = (state: number) => state * n;
-      ions.forEach((ion, index) => {
+      ions.forEach((_ion, index) => {
         const base = offset + layout(index);
         for (let j = 0; j < n; j++) jacobian[row(base + 1) + j] = -jacobian[row(base) + j];
         if (withSpace) {

@@ -24,6 +24,7 @@
 import { thermalVoltage } from '../core/nernst.js';
 import { createGatedKernels } from './gated-kernels.js';
 import type { MechanismBlock, MechanismDefinition, MembraneArrays } from './types.js';
+import { addTransportCurrent, type Stoichiometry } from './transport-current.js';
 
 const K_NACA = 0, KM_NA = 1, KM_CA = 2, K_SAT = 3, ETA = 4;
 
@@ -78,31 +79,24 @@ export function sodiumCalciumExchangerCurrent(p: ExchangerParameters, c: Exchang
 /** Two numbers of scratch, made once at load: the kernel writes each row's current and slope here (no allocation). */
 const SHARED_OUT = new Float64Array(2);
 
+/** 3 Na+ for each Ca2+: per net charge, Na+ current 3 and Ca2+ current -2. */
+const EXCHANGER_SHARES: Stoichiometry = [['na', 3], ['ca', -2]];
+
 function accumulate(block: MechanismBlock, membrane: MembraneArrays): void {
-  const { v, current, conductance } = membrane;
+  const { v } = membrane;
   const thermal = thermalVoltage(membrane.temperature);
   const nai = membrane.inside.na, nao = membrane.outside.na, cai = membrane.inside.ca, cao = membrane.outside.ca;
-  const ina = membrane.ionCurrent.na, ica = membrane.ionCurrent.ca;
-  const gna = membrane.ionConductance.na, gca = membrane.ionConductance.ca;
   const parameters = block.parameters;
   const kNaCa = parameters[K_NACA], kmNa = parameters[KM_NA], kmCa = parameters[KM_CA], ksat = parameters[K_SAT], eta = parameters[ETA];
   const out = SHARED_OUT;
   const iOut = block.conductances[0];
-  const tracksIons = membrane.tracksIonCurrents;
   const reports = block.reportsConductances;
   const node = block.node;
   for (let i = 0; i < block.count; i++) {
     const k = node[i];
     exchangerCurrent(kNaCa[i], kmNa[i], kmCa[i], ksat[i], eta[i], nai[k], nao[k], cai[k], cao[k], v[k], thermal, out);
     const exchange = out[0], slope = out[1];
-    current[k] += exchange;
-    conductance[k] += slope;
-    if (tracksIons) {
-      ina[k] += 3 * exchange;
-      ica[k] -= 2 * exchange;
-      gna[k] += 3 * slope;
-      gca[k] -= 2 * slope;
-    }
+    addTransportCurrent(membrane, k, exchange, slope, EXCHANGER_SHARES);
     if (reports) iOut[i] = exchange;
   }
 }

@@ -23,6 +23,7 @@ import { thermalVoltage } from '../core/nernst.js';
 import { createGatedKernels } from './gated-kernels.js';
 import { DRUG_TARGETS } from './targets.js';
 import type { MechanismBlock, MechanismDefinition, MembraneArrays } from './types.js';
+import { addTransportCurrent, type Stoichiometry } from './transport-current.js';
 
 const IMAX = 0, KM_NAI = 1, KM_KO = 2;
 
@@ -57,6 +58,9 @@ export function sodiumPumpCurrent(
 }
 
 /** 1/(1 + (Km/[Na]i)^1.5), written as [Na]i^1.5/([Na]i^1.5 + Km^1.5) so that [Na]i = 0 gives 0 exactly. */
+/** 3 Na+ out and 2 K+ in per net charge out. */
+const PUMP_SHARES: Stoichiometry = [['na', 3], ['k', -2]];
+
 function sodiumSaturation(sodiumInside: number, km: number): number {
   const x = sodiumInside * Math.sqrt(sodiumInside);
   const k = km * Math.sqrt(km);
@@ -64,14 +68,11 @@ function sodiumSaturation(sodiumInside: number, km: number): number {
 }
 
 function accumulate(block: MechanismBlock, membrane: MembraneArrays): void {
-  const { v, current, conductance } = membrane;
+  const { v } = membrane;
   const thermal = thermalVoltage(membrane.temperature);
   const nai = membrane.inside.na, nao = membrane.outside.na, ko = membrane.outside.k;
-  const ina = membrane.ionCurrent.na, ik = membrane.ionCurrent.k;
-  const gna = membrane.ionConductance.na, gk = membrane.ionConductance.k;
   const imax = block.parameters[IMAX], kmNai = block.parameters[KM_NAI], kmKo = block.parameters[KM_KO];
   const iOut = block.conductances[0];
-  const tracksIons = membrane.tracksIonCurrents;
   const reports = block.reportsConductances;
   const node = block.node;
   for (let i = 0; i < block.count; i++) {
@@ -88,14 +89,7 @@ function accumulate(block: MechanismBlock, membrane: MembraneArrays): void {
       pump = scale / d;
       slope = (pump * (0.1 * a + b)) / (d * thermal);
     }
-    current[k] += pump;
-    conductance[k] += slope;
-    if (tracksIons) {
-      ina[k] += 3 * pump;
-      ik[k] -= 2 * pump;
-      gna[k] += 3 * slope;
-      gk[k] -= 2 * slope;
-    }
+    addTransportCurrent(membrane, k, pump, slope, PUMP_SHARES);
     if (reports) iOut[i] = pump;
   }
 }

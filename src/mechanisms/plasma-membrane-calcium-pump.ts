@@ -13,6 +13,7 @@
  */
 import { createGatedKernels } from './gated-kernels.js';
 import type { MechanismBlock, MechanismDefinition, MembraneArrays } from './types.js';
+import { addTransportCurrent, type Stoichiometry } from './transport-current.js';
 
 const IMAX = 0, KM = 1;
 
@@ -21,20 +22,19 @@ export function calciumPumpCurrent(imax: number, km: number, calciumInside: numb
   return (imax * calciumInside) / (km + calciumInside);
 }
 
+/** All of the current is calcium's. */
+const PUMP_SHARES: Stoichiometry = [['ca', 1]];
+
 function accumulate(block: MechanismBlock, membrane: MembraneArrays): void {
-  const current = membrane.current;
   const cai = membrane.inside.ca;
-  const ica = membrane.ionCurrent.ca;
   const imax = block.parameters[IMAX], km = block.parameters[KM];
   const iOut = block.conductances[0];
-  const tracksIons = membrane.tracksIonCurrents;
   const reports = block.reportsConductances;
   const node = block.node;
   for (let i = 0; i < block.count; i++) {
     const k = node[i];
     const pump = (imax[i] * cai[k]) / (km[i] + cai[k]);
-    current[k] += pump;
-    if (tracksIons) ica[k] += pump;
+    addTransportCurrent(membrane, k, pump, 0, PUMP_SHARES);
     if (reports) iOut[i] = pump;
   }
 }

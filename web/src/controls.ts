@@ -23,7 +23,7 @@ export class ControlPanel {
 
   constructor(
     private readonly prefix: string,
-    private readonly specs: readonly ParamSpec[],
+    specs: readonly ParamSpec[],
     groups: readonly ControlGroup[],
     initial: ParamValues,
     private readonly onInput: (key: string, values: ParamValues) => void,

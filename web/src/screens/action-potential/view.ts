@@ -10,7 +10,7 @@ import { defaults, formatNumber as f, type ParamValues } from '../../params.js';
 import { PhasePlane } from '../../phase-plane.js';
 import { COLORS, Plot } from '../../plot.js';
 import type { Screen, ScreenHost } from '../../screen.js';
-import { ActionPotentialModel, AP_AREA, AP_DELAY, AP_SPECS, apConductances, buildActionPotentialModel } from './model.js';
+import { ActionPotentialModel, AP_DELAY, AP_SPECS, apConductances, buildActionPotentialModel } from './model.js';
 
 
 function horizontalLine(u: uPlot, value: number, color: string, label: string): void {

@@ -17,7 +17,6 @@ export class RestingScreen implements Screen {
   readonly specs = RESTING_SPECS;
   private model = new RestingModel(defaults(RESTING_SPECS));
   private controls!: ControlPanel;
-  private host!: ScreenHost;
   private ghkOutput!: HTMLElement;
   private membrane!: SVGSVGElement;
   private circuit!: SVGSVGElement;
@@ -29,7 +28,6 @@ export class RestingScreen implements Screen {
   private lastWallMs = 0;
 
   mount(panel: HTMLElement, host: ScreenHost): void {
-    this.host = host;
     this.controls = new ControlPanel(
       'rest',
       RESTING_SPECS,
