@@ -8,6 +8,7 @@ import { runAdaptive } from './adaptive.js';
 import { compile, type CompiledModel } from './compile.js';
 import { conservationReport, type ConservationReport } from './concentrations.js';
 import { createFixedStepper, initialiseMechanisms } from './fixed-step.js';
+import { sendSpike } from './synapses.js';
 import { createRecorder, type Recorder } from './recorder.js';
 import type { SimulateOptions } from './run-options.js';
 
@@ -62,18 +63,17 @@ function runFixed(compiled: CompiledModel, recorder: Recorder, options: Simulate
   for (const detector of detectors) detector.observe(0);
   const progressEvery = Math.max(1, Math.floor(steps / 100));
   const synapses = compiled.synapses;
+  const v = compiled.membrane.v;
+  const detectorNodes = Int32Array.from(recorder.detectorNodes);
   for (let n = 0; n < steps; n++) {
     const t = n * dt;
     stepper.step(t);
     const tNext = (n + 1) * dt;
     for (let s = 0; s < detectors.length; s++) {
-      const detector = detectors[s];
-      const before = detector.times.length;
-      detector.observe(tNext);
-      // A presynaptic spike: events after each connection's delay.
-      if (synapses && detector.times.length > before) {
-        const time = detector.times[before];
-        for (const connection of synapses.fromDetector[s]) synapses.queue.push(time + connection.delay, connection.target, connection.weight);
+      // A presynaptic spike: its events, after each connection's delay; those due already (delay 0) go straight in.
+      if (detectors[s].observeValue(tNext, v[detectorNodes[s]]) && synapses) {
+        const times = detectors[s].times;
+        sendSpike(synapses, s, times[times.length - 1], tNext);
       }
     }
     if ((n + 1) % samplesEvery === 0) recorder.sample(tNext);

@@ -21,13 +21,19 @@ export class SpikeDetector {
 
   /** Looks at the value now, at time t. */
   observe(t: number): void {
-    const value = this.read();
+    this.observeValue(t, this.read());
+  }
+
+  /** Looks at a value the caller has read, at time t; returns whether a spike was recorded. */
+  observeValue(t: number, value: number): boolean {
     const before = this.previousValue;
+    const count = this.times.length;
     if (before < this.threshold && value >= this.threshold) {
       this.record(this.previousTime + ((this.threshold - before) / (value - before)) * (t - this.previousTime));
     }
     this.previousTime = t;
     this.previousValue = value;
+    return this.times.length > count;
   }
 
   /** Records a crossing found by the caller at a time it has interpolated itself (the adaptive integrator). */

@@ -136,6 +136,26 @@ export function createSynapseSystem(model: Model, compiled: { readonly tree: Dis
   };
 }
 
+/**
+ * A spike of detector `source` at `time`: an event for each of its connections, at time + delay. Events already due
+ * at `now` (the states' time; delay 0 in a network) join the states at once with their exact decay from their time;
+ * later ones wait in the queue.
+ */
+export function sendSpike(system: SynapseSystem, source: number, time: number, now: number): void {
+  const { decaying, rising, decayRate, riseRate, factor, queue } = system;
+  for (const connection of system.fromDetector[source]) {
+    const due = time + connection.delay;
+    if (due > now) {
+      queue.push(due, connection.target, connection.weight);
+      continue;
+    }
+    const target = connection.target;
+    const amount = connection.weight * factor[target];
+    decaying[target] += amount * Math.exp(-(now - due) * decayRate[target]);
+    if (riseRate[target] > 0) rising[target] += amount * Math.exp(-(now - due) * riseRate[target]);
+  }
+}
+
 /** Average of exp(-r u) over u in [0, span] divided into the span: (1 - e^(-r span)) / (r span), 1 for r = 0. */
 function averageDecay(rate: number, span: number, step: number): number {
   return rate > 0 ? -Math.expm1(-rate * span) / (rate * step) : span / step;
