@@ -81,4 +81,15 @@ describe('calcium buffering and decay', () => {
     expect(ratio).toBeGreaterThan(lower);
     expect(ratio).toBeLessThan(1 + kappa);
   });
+
+  it("a data channel's conductance set where it is placed (conductance 0 on cav) shuts it: the step no longer raises calcium", async () => {
+    const { parseModelText } = await import('../src/io/model-file.js');
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(new URL('../examples/calcium-buffer-decay.yaml', import.meta.url), 'utf8').replace('- { mechanism: cav }', '- { mechanism: cav, parameters: { conductance: 0 mS/cm2 } }');
+    const closed = simulate(parseModelText(text, 'closed.yaml', { catalogue: parameterUnits() }));
+    const rise = (values: Float64Array) => values[at(result, 30)] - values[at(result, 20)];
+    // Open: +0.63 nM. Closed, only the leak's smaller driving force at 0 mV acts, and calcium falls a little.
+    expect(rise(calcium)).toBeGreaterThan(5e-7);
+    expect(rise(trace(closed, 'ca'))).toBeLessThan(0);
+  });
 });

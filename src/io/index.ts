@@ -5,3 +5,4 @@
 export { parseModelText, readModelFile, validateModelText } from './model-file.js';
 export { tracesToCsv, tracesToJson } from './trace-export.js';
 export { writeFileAtomic } from './atomic-file.js';
+export { isNeuroMLFileName, readNeuroMLFile, NEUROML_SPIKE_THRESHOLD, type NeuroMLOptions } from './neuroml.js';

@@ -89,10 +89,10 @@ describe('createChannelMechanism: a channel described as data', () => {
     });
   });
 
-  it('the data channel metadata: parameter gbar (S/cm2) defaulting to the channel conductance, states = gate names, conductance g', () => {
+  it('the data channel metadata: parameter conductance (gbar, S/cm2) defaulting to the channel conductance, states = gate names, conductance g', () => {
     const mechanism = createChannelMechanism(sodium);
     expect(mechanism.name).toBe('na-hh');
-    expect(mechanism.parameters.map((p) => [p.name, p.unit, p.defaultValue])).toEqual([['gbar', 'S/cm2', 0.12]]);
+    expect(mechanism.parameters.map((p) => [p.name, p.unit, p.defaultValue])).toEqual([['conductance', 'S/cm2', 0.12]]);
     expect(mechanism.states.map((s) => s.name)).toEqual(['m', 'h']);
     expect(mechanism.conductances).toEqual(['g']);
     expect(mechanism.ionsWritten).toEqual(['na']);
@@ -122,7 +122,7 @@ describe('createChannelMechanism: a channel described as data', () => {
       gates: [{ name: 'q', power: 1, steadyState: { form: 'sigmoid', rate: 1, midpoint: -80, scale: -10 }, timeConstant: { form: 'constant', rate: 50 } }],
     };
     const mechanism = createChannelMechanism(leakish);
-    expect(mechanism.parameters.map((p) => [p.name, p.defaultValue])).toEqual([['gbar', 0.001], ['e', -20]]);
+    expect(mechanism.parameters.map((p) => [p.name, p.defaultValue])).toEqual([['conductance', 0.001], ['reversal', -20]]);
     const { membrane, block } = preparedBlock(mechanism, [-80], HH_TEMPERATURE, 0.025, 'exact');
     expect(block.states[0][0]).toBe(0.5); // sigmoid at its midpoint
     mechanism.kernels.accumulate(block, membrane);

@@ -3,6 +3,8 @@
  * rate functions of the standard forms, or steady-state and time-constant forms. A new channel is data, not code.
  *
  *   g = gbar * prod_k gate_k^power_k,   i = g (v - e)
+ * Placed on a cell, its parameters are named as in the channel's definition: `conductance` (gbar, S/cm2) and, for a
+ * channel with its own reversal potential, `reversal` (e, mV).
  *   rate gate:          inf = alpha / (alpha + beta),  tau = 1 / (phi (alpha + beta))
  *   steady-state gate:  inf = steadyState(v),          tau = timeConstant(v) / phi
  *   phi = q10^((T - T0) / 10)
@@ -61,9 +63,9 @@ export function createChannelMechanism(channel: ChannelDefinition): MechanismDef
     description: `Channel "${channel.name}" described as data (${gates.length} gates, carries ${channel.ion}).`,
     citation: channel.citation ? channel.citation.source : 'given in the model file',
     parameters: [
-      { name: 'gbar', unit: 'S/cm2', defaultValue: channel.conductance, minimum: 0, maximum: 10, description: 'maximal conductance' },
+      { name: 'conductance', unit: 'S/cm2', defaultValue: channel.conductance, minimum: 0, maximum: 10, description: 'maximal conductance (gbar)' },
       ...(usesOwnReversal
-        ? [{ name: 'e', unit: 'mV', defaultValue: channel.reversal ?? 0, minimum: -200, maximum: 200, description: 'reversal potential' }]
+        ? [{ name: 'reversal', unit: 'mV', defaultValue: channel.reversal ?? 0, minimum: -200, maximum: 200, description: 'reversal potential' }]
         : []),
     ],
     states: gates.map((gate) => ({ name: gate.name, description: `gate ${gate.name} (power ${gate.power})` })),
