@@ -24,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { check, WORKLOADS } from './models.mjs';
 import { runW3 } from './w3/harness.mjs';
 import { runW4 } from './w4/harness.mjs';
+import { runChild } from './child.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -71,22 +72,6 @@ const PLAN = {
 
 // ---------------------------------------------------------------------------------------------------------------
 // Children
-
-function runChild(command, args, label) {
-  const started = Date.now();
-  const child = spawnSync(command, args, { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  const wall = (Date.now() - started) / 1000;
-  if (child.error || child.status !== 0) {
-    const why = child.error ? child.error.message : `exit ${child.status}${child.signal ? ` (${child.signal})` : ''}`;
-    return { error: `${label} failed: ${why}\n${(child.stderr || '').trim().split('\n').slice(-15).join('\n')}`, wall };
-  }
-  const line = child.stdout.trim().split('\n').filter((l) => l.startsWith('{')).pop();
-  try {
-    return { result: JSON.parse(line), wall };
-  } catch {
-    return { error: `${label}: no JSON result in its output:\n${child.stdout.slice(-2000)}\n${child.stderr.slice(-2000)}`, wall };
-  }
-}
 
 function detectNeuron() {
   const probe = spawnSync(PYTHON, ['-c', 'import neuron; print(neuron.h.nrnversion(5))'], { encoding: 'utf8' });

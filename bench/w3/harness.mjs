@@ -16,9 +16,9 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { check } from '../models.mjs';
+import { runChild } from '../child.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..', '..');
 const PYTHON = process.env.BENCH_PYTHON || '/usr/bin/python3';
 export const W3_NETWORK = join(here, 'network.json');
 export const W3_SEED = 12345;
@@ -31,22 +31,6 @@ const median = (xs) => {
   const n = s.length;
   return n === 0 ? NaN : n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
 };
-
-function runChild(command, args, label) {
-  const started = Date.now();
-  const child = spawnSync(command, args, { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  const wall = (Date.now() - started) / 1000;
-  if (child.error || child.status !== 0) {
-    const why = child.error ? child.error.message : `exit ${child.status}${child.signal ? ` (${child.signal})` : ''}`;
-    return { error: `${label} failed: ${why}\n${(child.stderr || '').trim().split('\n').slice(-15).join('\n')}`, wall };
-  }
-  const line = child.stdout.trim().split('\n').filter((l) => l.startsWith('{')).pop();
-  try {
-    return { result: JSON.parse(line), wall };
-  } catch {
-    return { error: `${label}: no JSON result in its output:\n${child.stdout.slice(-2000)}\n${child.stderr.slice(-2000)}`, wall };
-  }
-}
 
 function detectBrian2() {
   const probe = spawnSync(PYTHON, ['-c', 'import brian2; print(brian2.__version__)'], { encoding: 'utf8' });

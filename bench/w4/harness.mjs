@@ -11,14 +11,13 @@
  * for a last spike at the very end of the run: bench/w4/fi.mjs compareSpikes), serial and parallel spike trains are
  * bit-for-bit identical, NEURON's two loops agree, and 0.1 nA gives W1's 86 +- 1 spikes.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runChild } from '../child.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..', '..');
 const PYTHON = process.env.BENCH_PYTHON || '/usr/bin/python3';
 
 /** Timed sweeps per process. A NEURON continuerun sweep takes about 4 s here, psolve about 1.3 s, Membrane's < 1 s. */
@@ -30,20 +29,6 @@ const median = (xs) => {
   return n === 0 ? NaN : n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
 };
 const fmt = (x, digits) => (Number.isFinite(x) ? x.toFixed(digits) : '-');
-
-function runChild(command, args, label) {
-  const child = spawnSync(command, args, { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (child.error || child.status !== 0) {
-    const why = child.error ? child.error.message : `exit ${child.status}${child.signal ? ` (${child.signal})` : ''}`;
-    return { error: `${label} failed: ${why}\n${(child.stderr || '').trim().split('\n').slice(-15).join('\n')}` };
-  }
-  const line = child.stdout.trim().split('\n').filter((l) => l.startsWith('{')).pop();
-  try {
-    return { result: JSON.parse(line), line };
-  } catch {
-    return { error: `${label}: no JSON result in its output:\n${child.stdout.slice(-2000)}\n${child.stderr.slice(-2000)}` };
-  }
-}
 
 const sameCounts = (a, b) => a.length === b.length && a.every((n, i) => n === b[i]);
 
