@@ -1,26 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../engine/simulate.js';
 import { InputError } from '../units/errors.js';
-import type { Model } from '../model/types.js';
-import { parseModel } from '../model/validate.js';
 import { firingRate, interspikeIntervals, spikeCount, spikeTimes } from './spikes.js';
-
-/**
- * NEURON's HH test compartment (as validation/models.ts and ../shared/reference/neuron): 1000 um2, hh at 6.3 degC,
- * a step of `density` from t = 0, Crank-Nicolson at dt 0.025 ms with NEURON's rate tables.
- */
-function hhCompartment(density: string, duration: string, recordInterval = '0.025 ms'): Model {
-  const side = `${Math.sqrt(1000 / Math.PI)} um`;
-  return parseModel({
-    name: 'hh-compartment',
-    temperature: '6.3 degC',
-    cells: [{ id: 'soma', morphology: { kind: 'single', length: side, diameter: side }, mechanisms: [{ mechanism: 'hh' }] }],
-    stimuli: [{ kind: 'current-clamp', id: 'clamp', waveform: { shape: 'step', duration: '1e9 ms', amplitude: density } }],
-    recordings: [{ id: 'v', variable: 'v' }],
-    spikes: [{ id: 'spikes', threshold: '0 mV' }],
-    run: { duration, timeStep: '0.025 ms', integrator: 'crank-nicolson', rates: 'table', recordInterval },
-  });
-}
+import { hhCompartment } from './test-models.js';
 
 /** sin(2 pi f t) at 10 Hz, t in ms, sampled every 0.1 ms from 0 to 999.9 ms. */
 function sine(): { time: Float64Array; voltage: Float64Array } {

@@ -2,11 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CellDescription, Morphology, Section, SwcPoint } from '../model/types.js';
 import { discretise, nodeAtPosition } from './discretise.js';
+import { logUniform } from '../units/test-arbitraries.js';
 
-/** Uniform over [min, max] (fc.double spreads its draws over the doubles' bit patterns, so mostly near 0). */
-const uniform = (min: number, max: number) => fc.integer({ min: 0, max: 2 ** 30 }).map((k) => min + ((max - min) * k) / 2 ** 30);
-/** Log-uniform over [min, max], min > 0. */
-const logUniform = (min: number, max: number) => uniform(Math.log(min), Math.log(max)).map(Math.exp);
 
 const cell = (morphology: Morphology, axialResistivity = 100, id = 'c'): CellDescription => ({
   id,

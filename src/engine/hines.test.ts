@@ -1,11 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { solveTree } from './hines.js';
+import { uniform, logUniform } from '../units/test-arbitraries.js';
 
-/** Uniform over [min, max] (fc.double spreads its draws over the doubles' bit patterns, so mostly near 0). */
-const uniform = (min: number, max: number) => fc.integer({ min: 0, max: 2 ** 30 }).map((k) => min + ((max - min) * k) / 2 ** 30);
-/** Log-uniform over [min, max], min > 0. */
-const logUniform = (min: number, max: number) => uniform(Math.log(min), Math.log(max)).map(Math.exp);
 
 /**
  * A random forest in Hines order: parent[i] < i or -1 (a root), couplings g > 0 and a diagonal that dominates

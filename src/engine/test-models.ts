@@ -116,3 +116,34 @@ export function preparedBlock(definition: MechanismDefinition, voltages: readonl
   definition.kernels.initialise(block, membrane);
   return { membrane, block };
 }
+
+/** Inside and outside concentrations (mM) of some ions at a node. */
+export type NodeConcentrations = Partial<Record<IonName, { readonly inside: number; readonly outside: number }>>;
+
+/**
+ * One node at v with the given concentrations, the mechanism's defaults overridden by `parameters`, prepared,
+ * initialised and accumulated once (exact rates): the mechanism's current i (mA/cm2) and dI/dV g (S/cm2).
+ */
+export function accumulateAtNode(
+  definition: MechanismDefinition,
+  v: number,
+  temperature: number,
+  concentrations: NodeConcentrations,
+  parameters: Readonly<Record<string, number>> = {},
+  tracks = true,
+) {
+  const membrane = membraneAt([v], temperature);
+  membrane.tracksIonCurrents = tracks;
+  for (const [ion, c] of Object.entries(concentrations) as [IonName, { inside: number; outside: number }][]) {
+    membrane.inside[ion][0] = c.inside;
+    membrane.outside[ion][0] = c.outside;
+  }
+  const block = blockOf(definition, 1);
+  definition.parameters.forEach((p, index) => {
+    if (p.name in parameters && parameters[p.name] !== undefined) block.parameters[index][0] = parameters[p.name];
+  });
+  definition.kernels.prepare(block, membrane, { timeStep: 0.025, rates: 'exact' });
+  definition.kernels.initialise(block, membrane);
+  definition.kernels.accumulate(block, membrane);
+  return { membrane, block, i: membrane.current[0], g: membrane.conductance[0] };
+}

@@ -4,9 +4,8 @@ import type { CurrentWaveform } from '../model/types.js';
 import { simulate } from './simulate.js';
 import { runSettings, singleCompartment, SOMA } from './test-models.js';
 import { gaussianSequence, prepareWaveform, waveformAverage, waveformBreakpoints, waveformIntegral } from './waveform.js';
+import { uniform } from '../units/test-arbitraries.js';
 
-/** Uniform over [min, max] (fc.double spreads its draws over the doubles' bit patterns, so mostly near 0). */
-const uniform = (min: number, max: number) => fc.integer({ min: 0, max: 2 ** 30 }).map((k) => min + ((max - min) * k) / 2 ** 30);
 
 const time = (max: number) => uniform(0, max);
 const value = uniform(-10, 10);

@@ -8,9 +8,8 @@ import { hodgkinHuxley } from './hh.js';
 import { sodiumPotassiumPump } from './na-k-pump.js';
 import { DRUG_TARGETS } from './targets.js';
 import { traubMiles } from './traub-miles.js';
+import { uniform, logUniform } from '../units/test-arbitraries.js';
 
-const uniform = (min: number, max: number) => fc.integer({ min: 0, max: 2 ** 30 }).map((k) => min + ((max - min) * k) / 2 ** 30);
-const logUniform = (min: number, max: number) => uniform(Math.log(min), Math.log(max)).map(Math.exp);
 
 function blockOn(drug: string, target: string) {
   const found = findDrug(drug).targets.find((t) => t.target === target);

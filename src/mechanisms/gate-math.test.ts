@@ -11,11 +11,8 @@ import {
   tableValue,
   temperatureFactor,
 } from './gate-math.js';
+import { uniform, logUniform } from '../units/test-arbitraries.js';
 
-/** Uniform over [min, max] (fc.double spreads its draws over the doubles' bit patterns, so mostly near 0). */
-const uniform = (min: number, max: number) => fc.integer({ min: 0, max: 2 ** 30 }).map((k) => min + ((max - min) * k) / 2 ** 30);
-/** Log-uniform over [min, max], min > 0. */
-const logUniform = (min: number, max: number) => uniform(Math.log(min), Math.log(max)).map(Math.exp);
 
 describe('relativeExponential(x) = x / (e^x - 1)', () => {
   it('relativeExponential(0) is exactly 1 (the limit of the 0/0 point)', () => {

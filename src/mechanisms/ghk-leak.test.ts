@@ -2,15 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bernoulli, ghkCurrentDensity, ghkPotential } from '../core/ghk.js';
 import { nernstPotential } from '../core/nernst.js';
-import { blockOf, membraneAt } from '../engine/test-models.js';
+import { accumulateAtNode } from '../engine/test-models.js';
 import { FARADAY } from '../units/constants.js';
 import { MECHANISMS } from './catalogue.js';
 import { bernoulliDerivative, ghkLeak } from './ghk-leak.js';
+import { uniform, logUniform } from '../units/test-arbitraries.js';
 
 const T20 = 293.15;
 const T37 = 310.15;
-const uniform = (min: number, max: number) => fc.integer({ min: 0, max: 2 ** 30 }).map((k) => min + ((max - min) * k) / 2 ** 30);
-const logUniform = (min: number, max: number) => uniform(Math.log(min), Math.log(max)).map(Math.exp);
 
 interface Bath {
   na: [number, number];
@@ -23,21 +22,11 @@ const MAMMAL: Bath = { na: [12, 145], k: [140, 4], cl: [7, 120] };
 /** Squid axon (Hodgkin & Katz 1949; Hille 2001 table 1.1): K 400/20, Na 50/440, Cl 52/560 mM. */
 const SQUID: Bath = { na: [50, 440], k: [400, 20], cl: [52, 560] };
 
+
+/** One node at v in `bath`, the leak's permeabilities overridden by `permeabilities`. */
 function evaluate(v: number, temperature: number, bath: Bath, permeabilities: { pna?: number; pk?: number; pcl?: number } = {}, tracks = true) {
-  const membrane = membraneAt([v], temperature);
-  membrane.tracksIonCurrents = tracks;
-  for (const ion of ['na', 'k', 'cl'] as const) {
-    membrane.inside[ion][0] = bath[ion][0];
-    membrane.outside[ion][0] = bath[ion][1];
-  }
-  const block = blockOf(ghkLeak, 1);
-  if (permeabilities.pna !== undefined) block.parameters[0][0] = permeabilities.pna;
-  if (permeabilities.pk !== undefined) block.parameters[1][0] = permeabilities.pk;
-  if (permeabilities.pcl !== undefined) block.parameters[2][0] = permeabilities.pcl;
-  ghkLeak.kernels.prepare(block, membrane, { timeStep: 0.025, rates: 'exact' });
-  ghkLeak.kernels.initialise(block, membrane);
-  ghkLeak.kernels.accumulate(block, membrane);
-  return { membrane, block, i: membrane.current[0], g: membrane.conductance[0] };
+  const concentrations = Object.fromEntries((['na', 'k', 'cl'] as const).map((ion) => [ion, { inside: bath[ion][0], outside: bath[ion][1] }]));
+  return accumulateAtNode(ghkLeak, v, temperature, concentrations, permeabilities, tracks);
 }
 
 const DEFAULTS = { pna: 4e-8, pk: 1e-6, pcl: 4.5e-7 };

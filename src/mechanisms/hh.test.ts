@@ -6,11 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { preparedBlock } from '../engine/test-models.js';
 import { hhGateKinetics, hodgkinHuxley } from './hh.js';
 import type { RateMode } from './types.js';
+import { uniform, logUniform } from '../units/test-arbitraries.js';
 
-/** Uniform over [min, max] (fc.double spreads its draws over the doubles' bit patterns, so mostly near 0). */
-const uniform = (min: number, max: number) => fc.integer({ min: 0, max: 2 ** 30 }).map((k) => min + ((max - min) * k) / 2 ** 30);
-/** Log-uniform over [min, max], min > 0. */
-const logUniform = (min: number, max: number) => uniform(Math.log(min), Math.log(max)).map(Math.exp);
 
 const ZERO_CELSIUS = 273.15;
 

@@ -1,37 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { blockOf, membraneAt } from '../engine/test-models.js';
-import type { IonName } from '../model/types.js';
+import { accumulateAtNode as evaluate, type NodeConcentrations } from '../engine/test-models.js';
 import { FARADAY, GAS_CONSTANT } from '../units/constants.js';
 import { MECHANISMS } from './catalogue.js';
 import { sodiumPotassiumPump, sodiumPumpCurrent, sodiumPumpVoltageFactor } from './na-k-pump.js';
-import type { MechanismDefinition } from './types.js';
+import { uniform, logUniform } from '../units/test-arbitraries.js';
 
 const T37 = 310.15;
-const uniform = (min: number, max: number) => fc.integer({ min: 0, max: 2 ** 30 }).map((k) => min + ((max - min) * k) / 2 ** 30);
-const logUniform = (min: number, max: number) => uniform(Math.log(min), Math.log(max)).map(Math.exp);
 
-type Concentrations = Partial<Record<IonName, { inside: number; outside: number }>>;
 
-/** One node at v with the given concentrations, the mechanism's defaults overridden by `parameters`, accumulated once. */
-function evaluate(definition: MechanismDefinition, v: number, temperature: number, concentrations: Concentrations, parameters: Record<string, number> = {}, tracks = true) {
-  const membrane = membraneAt([v], temperature);
-  membrane.tracksIonCurrents = tracks;
-  for (const [ion, c] of Object.entries(concentrations) as [IonName, { inside: number; outside: number }][]) {
-    membrane.inside[ion][0] = c.inside;
-    membrane.outside[ion][0] = c.outside;
-  }
-  const block = blockOf(definition, 1);
-  definition.parameters.forEach((p, index) => {
-    if (p.name in parameters) block.parameters[index][0] = parameters[p.name];
-  });
-  definition.kernels.prepare(block, membrane, { timeStep: 0.025, rates: 'exact' });
-  definition.kernels.initialise(block, membrane);
-  definition.kernels.accumulate(block, membrane);
-  return { membrane, block, i: membrane.current[0], g: membrane.conductance[0] };
-}
 
-const REST: Concentrations = { na: { inside: 10, outside: 140 }, k: { inside: 145, outside: 5.4 } };
+const REST: NodeConcentrations = { na: { inside: 10, outside: 140 }, k: { inside: 145, outside: 5.4 } };
 
 /** Luo & Rudy (1994) I_NaK written out independently of the kernel. */
 function handPump(v: number, t: number, nai: number, nao: number, ko: number, imax = 0.0015, kmNai = 10, kmKo = 1.5): number {

@@ -1,26 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { blockOf, membraneAt } from '../engine/test-models.js';
+import { accumulateAtNode } from '../engine/test-models.js';
 import { MECHANISMS } from './catalogue.js';
 import { calciumPumpCurrent, plasmaMembraneCalciumPump } from './plasma-membrane-calcium-pump.js';
+import { uniform, logUniform } from '../units/test-arbitraries.js';
 
 const T37 = 310.15;
-const uniform = (min: number, max: number) => fc.integer({ min: 0, max: 2 ** 30 }).map((k) => min + ((max - min) * k) / 2 ** 30);
-const logUniform = (min: number, max: number) => uniform(Math.log(min), Math.log(max)).map(Math.exp);
 
+
+/** One node at v with [Ca]i = cai (2 mM outside), 37 degC. */
 function evaluate(v: number, cai: number, parameters: { imax?: number; km?: number } = {}, tracks = true) {
-  const membrane = membraneAt([v], T37);
-  membrane.tracksIonCurrents = tracks;
-  membrane.inside.ca[0] = cai;
-  membrane.outside.ca[0] = 2;
-  const block = blockOf(plasmaMembraneCalciumPump, 1);
-  if (parameters.imax !== undefined) block.parameters[0][0] = parameters.imax;
-  if (parameters.km !== undefined) block.parameters[1][0] = parameters.km;
-  const kernels = plasmaMembraneCalciumPump.kernels;
-  kernels.prepare(block, membrane, { timeStep: 0.025, rates: 'exact' });
-  kernels.initialise(block, membrane);
-  kernels.accumulate(block, membrane);
-  return { membrane, block, i: membrane.current[0], g: membrane.conductance[0] };
+  return accumulateAtNode(plasmaMembraneCalciumPump, v, T37, { ca: { inside: cai, outside: 2 } }, parameters, tracks);
 }
 
 describe('pmca (Luo & Rudy 1994 I_p(Ca))', () => {
