@@ -40,7 +40,8 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '\\.test\\.ts$' },
+    // Tests and their helpers (never built into dist/) may read reference files with node:fs.
+    exclude: { path: '(\\.test\\.ts|/test-models\\.ts|/test-arbitraries\\.ts)$' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
   },
