@@ -3,6 +3,7 @@
  * for numbers, a labelled select for choices. `onInput` fires while a slider moves, `onCommit` when a change is
  * complete (the URL gets a history entry then).
  */
+import { formatPlain } from './common/format.js';
 import { h } from './dom.js';
 import { formatNumber, fromPosition, sanitise, toPosition, type ChoiceSpec, type NumberSpec, type ParamSpec, type ParamValue, type ParamValues } from './params.js';
 
@@ -89,13 +90,13 @@ export class ControlPanel {
     const show = (value: number) => {
       range.value = String(toPosition(spec, value));
       range.setAttribute('aria-valuetext', text(value));
-      number.value = formatNumber(value, Math.max(4, spec.digits ?? 3));
+      number.value = formatPlain(value, Math.max(4, spec.digits ?? 3));
     };
     range.addEventListener('input', () => {
       const value = sanitise(spec, fromPosition(spec, Number(range.value))) as number;
       this.values[spec.key] = value;
       range.setAttribute('aria-valuetext', text(value));
-      number.value = formatNumber(value, Math.max(4, spec.digits ?? 3));
+      number.value = formatPlain(value, Math.max(4, spec.digits ?? 3));
       this.onInput(spec.key, this.get());
     });
     range.addEventListener('change', () => this.onCommit());

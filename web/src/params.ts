@@ -51,17 +51,7 @@ export function sanitise(spec: ParamSpec, value: unknown): ParamValue {
   return Math.min(spec.max, Math.max(spec.min, number));
 }
 
-/** Formats a number to `digits` significant digits without trailing noise (1e-4 stays readable). */
-export function formatNumber(value: number, digits = 3): string {
-  if (value === 0) return '0';
-  if (!Number.isFinite(value)) return String(value);
-  const magnitude = Math.abs(value);
-  if (magnitude >= 1e-3 && magnitude < 1e6) {
-    const decimals = Math.max(0, digits - 1 - Math.floor(Math.log10(magnitude)));
-    return Number(value.toFixed(Math.min(decimals, 10))).toString();
-  }
-  return value.toExponential(Math.max(0, digits - 1)).replace(/\.?0+e/, 'e');
-}
+export { formatNumber } from './common/format.js';
 
 /** Slider position <-> value (log sliders move in log10 units). */
 export function toPosition(spec: NumberSpec, value: number): number {
