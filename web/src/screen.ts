@@ -21,6 +21,11 @@ export interface Screen {
   /** Sets every parameter (from the URL, reset or a preset), updates the controls and recomputes. */
   apply(values: ParamValues): void;
   values(): ParamValues;
+  /**
+   * The screen's key results as numbers in canonical units, by name (e.g. `{ restingPotential_mV: -70.1 }`), for
+   * the challenges the page checks and for the tests. Empty before the first run has finished.
+   */
+  readouts(): Readonly<Record<string, number>>;
   /** Called when the screen becomes visible / hidden (start and stop animations). */
   show(): void;
   hide(): void;

@@ -175,6 +175,10 @@ export class ActionPotentialScreen implements Screen {
     this.run();
   }
 
+  readouts(): Readonly<Record<string, number>> {
+    return {};
+  }
+
   values(): ParamValues {
     return this.controls.get();
   }

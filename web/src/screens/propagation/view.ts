@@ -105,6 +105,10 @@ export class PropagationScreen implements Screen {
     this.run();
   }
 
+  readouts(): Readonly<Record<string, number>> {
+    return {};
+  }
+
   values(): ParamValues {
     return this.controls.get();
   }

@@ -110,6 +110,10 @@ export class PumpScreen implements Screen {
     this.run();
   }
 
+  readouts(): Readonly<Record<string, number>> {
+    return {};
+  }
+
   values(): ParamValues {
     return this.controls.get();
   }

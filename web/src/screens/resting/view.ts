@@ -88,6 +88,10 @@ export class RestingScreen implements Screen {
     this.update(this.controls.get());
   }
 
+  readouts(): Readonly<Record<string, number>> {
+    return {};
+  }
+
   values(): ParamValues {
     return this.controls.get();
   }

@@ -67,6 +67,10 @@ export class SynapsesScreen implements Screen {
     this.run();
   }
 
+  readouts(): Readonly<Record<string, number>> {
+    return {};
+  }
+
   values(): ParamValues {
     return this.controls.get();
   }
