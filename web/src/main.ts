@@ -110,8 +110,8 @@ fromLocation();
 
 declare global {
   interface Window {
-    __lab?: { readonly screens: readonly string[]; current(): string };
+    __lab?: { readonly screens: readonly string[]; current(): string; readouts(): Readonly<Record<string, number>> };
   }
 }
-window.__lab = { screens: screens.map((screen) => screen.id), current: () => current?.id ?? '' };
+window.__lab = { screens: screens.map((screen) => screen.id), current: () => current?.id ?? '', readouts: () => current?.readouts() ?? {} };
 document.documentElement.setAttribute('data-lab-ready', 'true');
