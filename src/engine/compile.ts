@@ -4,7 +4,7 @@
  * Nothing here steps time; the integrators do.
  */
 import { nernstPotential } from '../core/nernst.js';
-import { findDrug, unblockedFraction } from '../mechanisms/drugs.js';
+import { targetUnblockedFraction } from '../mechanisms/drugs.js';
 import { createChannelMechanism } from '../mechanisms/generic-channel.js';
 import { findMechanism, MECHANISMS } from '../mechanisms/catalogue.js';
 import type { MechanismBlock, MechanismDefinition, MembraneArrays, RateMode } from '../mechanisms/types.js';
@@ -98,18 +98,9 @@ function makeMembrane(nodeCount: number, temperature: number): MembraneArrays {
 
 export { locateNode } from './locate.js';
 
-/**
- * The fraction of a drug target left unblocked by the model's drugs: the product over every drug acting on it of
- * 1 / (1 + ([D]/IC50)^h). Multiplies the parameters marked with that target (e.g. hh's gnabar for TTX).
- */
+/** The fraction of a drug target left unblocked by the model's drugs (see targetUnblockedFraction). */
 function drugFactor(model: Model, target: string): number {
-  let factor = 1;
-  for (const application of model.drugs ?? []) {
-    for (const block of findDrug(application.drug).targets) {
-      if (block.target === target) factor *= unblockedFraction(application.concentration, block.ic50, block.hill);
-    }
-  }
-  return factor;
+  return targetUnblockedFraction(model.drugs ?? [], target);
 }
 
 function mechanismDefinitions(model: Model): Map<string, MechanismDefinition> {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { blockOf, membraneAt } from '../engine/test-models.js';
 import { InputError } from '../units/errors.js';
 import { MECHANISMS } from './catalogue.js';
-import { DRUG_NAMES, DRUGS, findDrug, unblockedFraction } from './drugs.js';
+import { DRUG_NAMES, DRUGS, findDrug, targetUnblockedFraction, unblockedFraction } from './drugs.js';
 import { hodgkinHuxley } from './hh.js';
 import { sodiumPotassiumPump } from './na-k-pump.js';
 import { DRUG_TARGETS } from './targets.js';
@@ -140,5 +140,18 @@ describe('dose-response through the catalogue', () => {
       return membrane.current[0];
     };
     expect(pumpWith(fraction)).toBe(pumpWith(1) / 2);
+  });
+});
+
+describe('targetUnblockedFraction', () => {
+  it('multiplies the blocks of every drug on the target and ignores drugs on other targets', () => {
+    const ttx = findDrug('ttx').targets[0];
+    const tea = findDrug('tea').targets[0];
+    // TTX at its IC50 halves the sodium channel; TEA does not touch it.
+    expect(targetUnblockedFraction([{ drug: 'ttx', concentration: ttx.ic50 }, { drug: 'tea', concentration: 10 }], ttx.target)).toBeCloseTo(0.5, 12);
+    // Two drugs on one target: the product of their fractions.
+    const both = targetUnblockedFraction([{ drug: 'tea', concentration: tea.ic50 }, { drug: 'tea', concentration: tea.ic50 }], tea.target);
+    expect(both).toBeCloseTo(0.25, 12);
+    expect(targetUnblockedFraction([], ttx.target)).toBe(1);
   });
 });

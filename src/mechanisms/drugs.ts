@@ -103,6 +103,22 @@ export function unblockedFraction(concentration: number, ic50: number, hill: num
 }
 
 /**
+ * The fraction of a drug target left working under several drugs at once: the product over every drug acting on
+ * `target` of 1/(1 + ([D]/IC50)^h) (independent binding sites). The engine multiplies every mechanism parameter
+ * marked with this target by it; the lab shows the same number as "channels left unblocked".
+ * @param applications drugs by catalogue name (or alias) with concentrations in mM.
+ */
+export function targetUnblockedFraction(applications: readonly { readonly drug: string; readonly concentration: number }[], target: string): number {
+  let factor = 1;
+  for (const application of applications) {
+    for (const block of findDrug(application.drug).targets) {
+      if (block.target === target) factor *= unblockedFraction(application.concentration, block.ic50, block.hill);
+    }
+  }
+  return factor;
+}
+
+/**
  * The drug named `name` or one of its aliases (case-insensitive, surrounding spaces ignored).
  * @throws InputError (field `drug`) listing the allowed names.
  */
