@@ -2,6 +2,8 @@
  * The catalogue of built-in mechanisms, by name. Channels described as data in a model are made into
  * mechanisms by `createChannelMechanism` and looked up alongside these.
  */
+import { aTypePotassium } from './a-type-potassium.js';
+import { connorStevens } from './connor-stevens.js';
 import { ghkLeak } from './ghk-leak.js';
 import { hodgkinHuxley } from './hh.js';
 import { sodiumCalciumExchanger } from './na-ca-exchanger.js';
@@ -19,6 +21,8 @@ export const MECHANISMS: readonly MechanismDefinition[] = [
   sodiumCalciumExchanger,
   plasmaMembraneCalciumPump,
   ghkLeak,
+  connorStevens,
+  aTypePotassium,
 ];
 
 export function findMechanism(name: string): MechanismDefinition | undefined {
