@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { blockOf, membraneAt } from '../engine/test-models.js';
 import { InputError } from '../units/errors.js';
+import { aTypePotassium } from './a-type-potassium.js';
 import { MECHANISMS } from './catalogue.js';
+import { connorStevens } from './connor-stevens.js';
 import { DRUG_NAMES, DRUGS, findDrug, targetUnblockedFraction, unblockedFraction } from './drugs.js';
 import { hodgkinHuxley } from './hh.js';
 import { sodiumPotassiumPump } from './na-k-pump.js';
@@ -92,11 +94,13 @@ describe('DRUGS, DRUG_NAMES and findDrug', () => {
     }
   });
 
-  it('the catalogue values: TTX 3.6 nM on the sodium channel; TEA 0.4 mM and 4-AP 0.8 mM on the delayed rectifier; 4-AP 5 mM on A-type; ouabain 48 uM on the Na+/K+-ATPase', () => {
+  it('the catalogue values: TTX 3.6 nM on the sodium channel; TEA 0.4 mM and 4-AP 0.8 mM on the delayed rectifier; 4-AP 2 mM on A-type; ouabain 48 uM on the Na+/K+-ATPase', () => {
     expect(blockOn('ttx', DRUG_TARGETS.sodiumChannel).ic50).toBe(3.6e-6);
     expect(blockOn('tea', DRUG_TARGETS.delayedRectifier).ic50).toBe(0.4);
     expect(blockOn('4-ap', DRUG_TARGETS.delayedRectifier).ic50).toBe(0.8);
-    expect(blockOn('4-ap', DRUG_TARGETS.aType).ic50).toBe(5);
+    expect(blockOn('4-ap', DRUG_TARGETS.aType).ic50).toBe(2);
+    // The A-type value lies in the range Thompson (1977) reports for the gastropod A current it is cited for.
+    expect(blockOn('4-ap', DRUG_TARGETS.aType).citation).toContain('1-5 mM');
     expect(blockOn('ouabain', DRUG_TARGETS.sodiumPump).ic50).toBe(0.048);
   });
 
@@ -107,15 +111,40 @@ describe('DRUGS, DRUG_NAMES and findDrug', () => {
         if (parameter.target !== undefined) expect(known.has(parameter.target)).toBe(true);
       }
     }
-    for (const mechanism of [hodgkinHuxley, traubMiles]) {
+    for (const mechanism of [hodgkinHuxley, traubMiles, connorStevens]) {
       const target = Object.fromEntries(mechanism.parameters.map((p) => [p.name, p.target]));
       expect(target).toEqual({ gnabar: 'voltage-gated sodium channel', gkbar: 'delayed-rectifier potassium channel', gl: undefined, el: undefined });
     }
     expect(sodiumPotassiumPump.parameters.find((p) => p.name === 'imax')?.target).toBe('Na+/K+-ATPase');
+    expect(Object.fromEntries(aTypePotassium.parameters.map((p) => [p.name, p.target]))).toEqual({ gabar: 'A-type potassium channel', ea: undefined });
+  });
+
+  it('every drug target has a mechanism in the catalogue to act on (4-AP\'s A-type target: a-type-potassium gabar)', () => {
+    const targeted = new Set(MECHANISMS.flatMap((mechanism) => mechanism.parameters.map((p) => p.target)));
+    for (const drug of DRUGS) for (const block of drug.targets) expect(targeted.has(block.target)).toBe(true);
   });
 });
 
 describe('dose-response through the catalogue', () => {
+  it('4-AP at its A-type IC50 (2 mM) halves the a-type-potassium current exactly and leaves 1/(1 + 2/0.8) = 0.2857 of the delayed rectifier', () => {
+    const concentration = blockOn('4-ap', DRUG_TARGETS.aType).ic50;
+    const applications = [{ drug: '4-ap', concentration }];
+    expect(targetUnblockedFraction(applications, DRUG_TARGETS.aType)).toBe(0.5);
+    expect(targetUnblockedFraction(applications, DRUG_TARGETS.delayedRectifier)).toBeCloseTo(1 / (1 + 2 / 0.8), 15);
+    const currentWith = (scale: number) => {
+      const membrane = membraneAt([-40], 293.15);
+      const block = blockOf(aTypePotassium, 1);
+      const gabar = aTypePotassium.parameters.findIndex((p) => p.target === DRUG_TARGETS.aType);
+      block.parameters[gabar][0] *= scale;
+      aTypePotassium.kernels.prepare(block, membrane, { timeStep: 0.025, rates: 'exact' });
+      aTypePotassium.kernels.initialise(block, membrane);
+      aTypePotassium.kernels.accumulate(block, membrane);
+      return membrane.current[0];
+    };
+    expect(currentWith(1)).toBeGreaterThan(0);
+    expect(currentWith(targetUnblockedFraction(applications, DRUG_TARGETS.aType))).toBe(currentWith(1) / 2);
+  });
+
   it('TTX at 3.6 nM (its IC50) leaves 0.5 of the sodium conductance exactly; 1 uM leaves 0.36%', () => {
     const ttx = blockOn('tetrodotoxin', DRUG_TARGETS.sodiumChannel);
     expect(unblockedFraction(3.6e-6, ttx.ic50, ttx.hill)).toBe(0.5);

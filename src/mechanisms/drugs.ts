@@ -64,17 +64,17 @@ export const DRUGS: readonly DrugDefinition[] = [
     targets: [
       {
         target: DRUG_TARGETS.aType,
-        ic50: 5,
+        ic50: 2,
         hill: 1,
         citation:
-          'Kv4-mediated somatodendritic A-type current of mammalian neurons: half block by 4-AP in the low millimolar range, ~5 mM for rat Kv4.2 (from memory; molluscan A-currents are more sensitive, Thompson 1977 J Physiol 265:465).',
+          'Thompson SH (1977) J Physiol 265:465-488: the transient K+ current of Tritonia neurones, "similar to the fast outward current described by Connor & Stevens (1971)", is blocked by external 4-AP, one 4-AP per receptor with an apparent dissociation constant of 1-5 mM (checked against the abstract). The catalogue A channel (a-type-potassium) is that gastropod current, so its IC50 is taken from this range: 2 mM, near its geometric middle (2.2 mM). Mammalian Kv4 (somatodendritic A-type) currents need ~5 mM (rat Kv4.2) and Kv1 channels 0.1-1 mM (both from memory). The real block of the molluscan A current is voltage and use dependent ("Aminopyridine block of transient potassium current", J Gen Physiol 1982 80:1, abstract checked).',
       },
       {
         target: DRUG_TARGETS.delayedRectifier,
         ic50: 0.8,
         hill: 1,
         citation:
-          'Hermann A, Gorman ALF (1981) J Gen Physiol 78:63-86: delayed K+ current of Aplysia neurons, one 4-AP per site, apparent K ~ 0.8 mM at 0 mV, e-fold per 32 mV (checked against the abstract). Kv1.5: 0.14 mM at +40 mV (Yamane et al. 1995 Am J Physiol 269:H556).',
+          'Hermann A, Gorman ALF (1981) J Gen Physiol 78:63-86: delayed K+ current of Aplysia neurons, one 4-AP per site, apparent K ~ 0.8 mM at 0 mV, e-fold per 32 mV (checked against the abstract). Selectivity varies between preparations: in Tritonia the delayed current was not affected at concentrations that blocked the transient current (Thompson 1977, abstract checked). Kv1.5: 0.14 mM at +40 mV (Yamane et al. 1995 Am J Physiol 269:H556, abstract checked).',
       },
     ],
   },
