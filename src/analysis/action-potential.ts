@@ -15,6 +15,19 @@
  *   below the baseline;
  * - `baseline` is the voltage at the window's start (`from`, interpolated): start the window where the membrane
  *   is at rest before the spike.
+ *
+ * Spikes that start during an injected current: while a stimulus I_stim (nA) charges a membrane of capacitance C
+ * (nF), dV/dt holds I_stim / C (nA/nF = mV/ms) on top of the membrane's own currents, so a pulse of 0.2 nA into
+ * 10 pF alone rises at 20 mV/ms and the plain criterion marks the pulse's start, not the spike. Given the
+ * stimulus current and the capacitance (`stimulus`), the criterion is applied to the ionic part of the slope,
+ * dV/dt - I_stim/C = -I_ion/C: the rate at which the membrane's own (voltage-gated, leak) currents move V. It
+ * equals dV/dt wherever no stimulus flows, so it gives the same threshold for spikes after a pulse, and it finds
+ * the regenerative rise of spikes that start during one. (Thresholds from dV/dt: Sekerli M, Del Negro CA, Lee RH,
+ * Butera RJ (2004) IEEE Trans Biomed Eng 51:1665-1672, who compare the definitions; the Allen Cell Types
+ * electrophysiology white paper and eFEL's AP_begin_voltage use dV/dt crossing a fixed rate.) Over a sample
+ * interval the stimulus is taken as the mean of its two end samples; an interval across which the stimulus jumps
+ * (by more than a quarter of the criterion times C) is not known from the samples, so it keeps the ionic slope
+ * of the interval before it (the threshold time is then off by at most one sample interval).
  */
 import { InputError } from '../units/errors.js';
 import { checkSignal, checkWindow, crossingTime, firstIndexAtOrAfter, interpolate, lastIndexAtOrBefore, valueAtTime, type Samples } from './samples.js';
@@ -26,6 +39,11 @@ export interface ActionPotentialOptions {
   readonly to?: number;
   /** Rate of rise (mV/ms) that marks the spike's threshold; default 10 mV/ms. */
   readonly dvdtThreshold?: number;
+  /**
+   * The injected current (nA, positive into the cell, sampled at the voltage's times) and the membrane's
+   * capacitance (nF): the threshold criterion is then applied to dV/dt - I_stim/C (see the top of this file).
+   */
+  readonly stimulus?: { readonly current: Samples; readonly capacitance: number };
 }
 
 export interface Undershoot {
@@ -78,6 +96,31 @@ function parabolicExtremum(time: Samples, v: Samples, i: number): Point {
 }
 
 /**
+ * The ionic part of dV/dt (mV/ms) over each sample interval i (samples i and i + 1): (v[i + 1] - v[i]) / dt minus
+ * the mean stimulus current of the interval over the capacitance; intervals across which the stimulus jumps keep
+ * the previous interval's value (see the top of this file). One value fewer than the samples.
+ */
+export function ionicSlopes(time: Samples, voltage: Samples, stimulusCurrent: Samples, capacitance: number, dvdtThreshold = 10): Float64Array {
+  checkSignal(time, voltage);
+  checkSignal(time, stimulusCurrent, 'stimulus.current');
+  if (!(capacitance > 0) || !Number.isFinite(capacitance)) {
+    throw new InputError('stimulus.capacitance', String(capacitance), 'a positive capacitance (nF), such as 0.01 for 1000 um2 at 1 uF/cm2');
+  }
+  const jump = (dvdtThreshold / 4) * capacitance;
+  const out = new Float64Array(time.length - 1);
+  for (let i = 0; i + 1 < time.length; i++) {
+    const change = stimulusCurrent[i + 1] - stimulusCurrent[i];
+    if (i > 0 && !(Math.abs(change) <= jump)) {
+      out[i] = out[i - 1];
+      continue;
+    }
+    const mean = Math.abs(change) <= jump ? (stimulusCurrent[i] + stimulusCurrent[i + 1]) / 2 : stimulusCurrent[i];
+    out[i] = (voltage[i + 1] - voltage[i]) / (time[i + 1] - time[i]) - mean / capacitance;
+  }
+  return out;
+}
+
+/**
  * Finds the first action potential in the window and measures its shape (see the definitions at the top of this
  * file). Returns null when the window holds no complete spike: no rise through `dvdtThreshold`, or a rise whose
  * peak is the end of the window, or one that does not fall back below half its amplitude before the next spike or
@@ -96,8 +139,9 @@ export function actionPotentialShape(time: Samples, voltage: Samples, options: A
   const first = firstIndexAtOrAfter(time, from);
   const last = lastIndexAtOrBefore(time, to);
   const v = voltage;
-  /** dV/dt (mV/ms) between samples i and i + 1. */
-  const slope = (i: number) => (v[i + 1] - v[i]) / (time[i + 1] - time[i]);
+  const ionic = options.stimulus ? ionicSlopes(time, voltage, options.stimulus.current, options.stimulus.capacitance, dvdtThreshold) : undefined;
+  /** dV/dt (mV/ms) between samples i and i + 1, less the stimulus' share when it is given. */
+  const slope = ionic ? (i: number) => ionic[i] : (i: number) => (v[i + 1] - v[i]) / (time[i + 1] - time[i]);
   const midTime = (i: number) => (time[i] + time[i + 1]) / 2;
   const midValue = (i: number) => (v[i] + v[i + 1]) / 2;
   /** The first j >= start with slope(j - 1) < dvdtThreshold <= slope(j), all within the window; -1 if none. */

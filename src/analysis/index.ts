@@ -10,3 +10,7 @@ export { conductionVelocity, detectorConductionVelocity, type ConductionVelocity
 export { inputResistance, steadyStateDeflection, membraneTimeConstant, type InputResistanceInput, type SteadyStateDeflection } from './passive-properties.js';
 export { actionPotentialShape, type ActionPotentialOptions, type ActionPotentialShape, type Undershoot } from './action-potential.js';
 export { relativeTraceErrors, type TraceErrors } from './trace-comparison.js';
+export { ionicSlopes } from './action-potential.js';
+export { voltageClampCurrents, type VoltageClampCurrents, type VoltageClampOptions, type ClampCurrentSample } from './voltage-clamp.js';
+export { spontaneousActivity, type SpontaneousActivity, type SpontaneousActivityOptions, type SpontaneousKind } from './spontaneous-activity.js';
+export { pairedPulseThresholds, refractoryPeriods, type PairedPulseOptions, type PairedPulsePoint, type RefractoryPeriodOptions, type RefractoryPeriods } from './refractory-period.js';
