@@ -5,7 +5,7 @@
  */
 import './style.css';
 import { h } from './dom.js';
-import { defaults, formatHash, parseHash, valuesFromUrl } from './params.js';
+import { defaults, formatHash, resolveHash, type ParamValues } from './params.js';
 import type { Screen, ScreenHost } from './screen.js';
 import { ActionPotentialScreen } from './screens/action-potential/view.js';
 import { PropagationScreen } from './screens/propagation/view.js';
@@ -69,14 +69,14 @@ for (const screen of screens) {
   panels.set(screen.id, panel);
 }
 
-function select(screen: Screen, push: boolean, values?: Record<string, string>): void {
+function select(screen: Screen, push: boolean, values?: ParamValues): void {
   const panel = panels.get(screen.id) as HTMLElement;
   if (!mounted.has(screen.id)) {
     screen.mount(panel, host);
     mounted.add(screen.id);
-    screen.apply(values ? valuesFromUrl(screen.specs, values) : defaults(screen.specs));
+    screen.apply(values ?? defaults(screen.specs));
   } else if (values) {
-    screen.apply(valuesFromUrl(screen.specs, values));
+    screen.apply(values);
   }
   if (current !== screen) {
     current?.hide();
@@ -91,17 +91,18 @@ function select(screen: Screen, push: boolean, values?: Record<string, string>):
   }
   const hash = hashOf(screen);
   if (push && hash !== location.hash) history.pushState(null, '', hash);
-  else if (!location.hash) history.replaceState(null, '', hash);
+  // Not a new step (a typed or pasted address, back/forward): the address is corrected in place to the state shown.
+  else if (!push && hash !== location.hash) history.replaceState(null, '', hash);
   lastHash = hash;
 }
 
 function fromLocation(): void {
   if (location.hash === lastHash && current) return;
-  const state = parseHash(location.hash);
+  // Any address opens a working lab: malformed encoding, unknown screens and bad values resolve to the nearest
+  // valid state (params.ts), and select() writes the corrected address back with replaceState.
+  const state = resolveHash(location.hash, screens);
   const screen = screens.find((candidate) => candidate.id === state.screen) ?? screens[0];
-  const values = Object.keys(state.values).length > 0 ? state.values : undefined;
-  select(screen, false, values ?? (mounted.has(screen.id) ? undefined : undefined));
-  if (!values && mounted.has(screen.id) && state.screen === screen.id) lastHash = location.hash;
+  select(screen, false, state.values);
 }
 
 window.addEventListener('popstate', fromLocation);
