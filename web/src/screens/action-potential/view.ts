@@ -11,6 +11,9 @@ import { PhasePlane } from '../../phase-plane.js';
 import { COLORS, Plot } from '../../plot.js';
 import type { Screen, ScreenHost } from '../../screen.js';
 import { ActionPotentialModel, AP_DELAY, AP_SPECS, apConductances, buildActionPotentialModel } from './model.js';
+import { AP_AREA } from './model.js';
+import { MembraneAnimation } from '../../common/membrane-animation.js';
+import { actionPotentialSeries } from '../../common/membrane-state.js';
 
 
 function horizontalLine(u: uPlot, value: number, color: string, label: string): void {
@@ -63,6 +66,7 @@ export class ActionPotentialScreen implements Screen {
   private results!: Record<string, HTMLElement>;
   private status!: HTMLElement;
   private frame: SimulationFrame | undefined;
+  private membrane!: MembraneAnimation;
   private apThreshold: number | undefined;
   private currentThreshold: number | null | undefined;
   private inputWallMs = 0;
@@ -130,6 +134,18 @@ export class ActionPotentialScreen implements Screen {
       }
     });
     this.phase = new PhasePlane({ id: 'ap-phase', title: 'Phase plane: n against Vm', xLabel: 'Vm (mV)', yLabel: 'n', xRange: [-100, 60], yRange: [0, 1], color: COLORS.n });
+    this.membrane = new MembraneAnimation({
+      id: 'ap-membrane',
+      title: 'The membrane at work: Na⁺ and K⁺ channels of this patch, from the run',
+      speeds: [0.5, 1, 2, 5, 25].map((ms) => ({ label: `${f(ms)} ms per second`, simulatedMsPerWallSecond: ms })),
+      defaultSpeed: 2,
+      stepMs: 0.1,
+      onCursor: (ms) => {
+        this.model.cursorMs = ms;
+        for (const plot of [this.plots.v, this.plots.gates, this.plots.currents, this.plots.conductances]) plot.redraw();
+        if (this.frame) this.phase.setCursor(Math.min(this.frame.time.length - 1, Math.round(ms / 0.025)));
+      },
+    });
     const list = h('dl', { class: 'results-list' });
     this.results = {
       peak: resultRow(list, 'Peak Vm', 'ap-peak'),
@@ -159,6 +175,7 @@ export class ActionPotentialScreen implements Screen {
           'div',
           { class: 'results' },
           h('div', { class: 'card results-card', id: 'ap-results', 'aria-live': 'polite' }, list, this.status),
+          this.membrane.element,
           this.plots.v.element,
           this.plots.stim.element,
           this.plots.gates.element,
@@ -189,6 +206,7 @@ export class ActionPotentialScreen implements Screen {
 
   hide(): void {
     cancelAnimationFrame(this.animation);
+    this.membrane.pause();
   }
 
   private enableControls(values: ParamValues): void {
@@ -222,6 +240,8 @@ export class ActionPotentialScreen implements Screen {
 
   private show_(frame: SimulationFrame, values: ParamValues): void {
     this.frame = frame;
+    const unblocked = apConductances(values);
+    this.membrane.setSeries(actionPotentialSeries(frame, AP_AREA, { sodium: 1 - unblocked.sodium, potassium: 1 - unblocked.potassium }));
     const trace = (id: string) => frame.traces.find((t) => t.id === id)?.values ?? new Float64Array(frame.time.length);
     const v = trace('v');
     const scale = (values: Float64Array, factor: number) => values.map((x) => x * factor);
@@ -305,11 +325,13 @@ export class ActionPotentialScreen implements Screen {
 
   private animate(): void {
     cancelAnimationFrame(this.animation);
+    this.membrane.pause();
     this.lastWallMs = 0;
     const loop = (wallMs: number) => {
       const dt = this.lastWallMs ? Math.min(0.1, (wallMs - this.lastWallMs) / 1000) : 0;
       this.lastWallMs = wallMs;
       this.model.step(dt);
+      this.membrane.setCursor(this.model.cursorMs);
       for (const plot of [this.plots.v, this.plots.gates, this.plots.currents, this.plots.conductances]) plot.redraw();
       if (this.frame) this.phase.setCursor(Math.min(this.frame.time.length - 1, Math.round(this.model.cursorMs / 0.025)));
       if (this.model.playing) this.animation = requestAnimationFrame(loop);
