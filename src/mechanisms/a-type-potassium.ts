@@ -14,6 +14,9 @@
  *   tau_b = 1.24 + 2.678 / (1 + exp((v + 50)/16.027))
  *   ia = gabar a^3 b (v - ea),  gabar 47.7 mS/cm2,  ea -75 mV
  *
+ * As published, a_inf slightly exceeds 1 between +39.8 and +98.7 mV (at most 1.0137, at +65.3 mV): a property of
+ * the fitted formula, kept so that the model is the published one.
+ *
  * The current is carried by K+ (it is added to i_k), but its reversal potential is the parameter `ea`, not the cell's
  * E_K: the model has E_A = -75 mV beside E_K = -72 mV for the delayed rectifier (Dayan & Abbott). The formulas above
  * agree with several independent implementations of Dayan & Abbott's model (a NEURON mod file and Python versions);

@@ -13,8 +13,9 @@
  *   alpha_n = 0.02 (v+45.7) / (1 - exp(-0.1 (v+45.7)))   beta_n = 0.25 exp(-0.0125 (v+55.7))
  *   ina = gnabar m^3 h (v - ena),  ik = gkbar n^4 (v - ek),  il = gl (v - el)
  *
- * These are HH's rates (hh.ts) shifted, with m and h rates multiplied by 3.8 and n rates by 2: the shifts and factors
- * are not parameters of `hh`, so the model has its own mechanism. The formulas agree with several independent
+ * These are HH's rates (hh.ts, at 6.3 degC) shifted by +10.3 (m), +17 (h) and +9.3 mV (n), with m and h rates
+ * multiplied by 3.8 and n rates by 2 (beta_m's 0.0556/mV is HH's 1/18 rounded): `hh` has no parameters for shifts or
+ * rate factors, and its Q10 scaling would apply, so the model has its own mechanism (sharing hh's kernels). The formulas agree with several independent
  * implementations of Dayan & Abbott's model (a NEURON mod file and Python versions); the 1977 paper itself was not
  * consulted (one Python version instead takes HH's n rates with tau_n = 2 / (3.8 (alpha_n + beta_n)), a factor 1.9
  * where Dayan & Abbott have 2: not used here).
