@@ -2,6 +2,7 @@
  * Messages between the page and the engine worker. Simulated times are in ms (`...Ms` or the library's canonical
  * ms fields); wall-clock durations are named `wallMs`. Typed arrays travel as transferables (no copy).
  */
+import type { SpontaneousActivity } from '../../src/analysis/index.js';
 import type { Model } from '../../src/model/types.js';
 
 /** One recorded trace, as the library's `simulate` returns it (values in the trace's unit). */
@@ -40,6 +41,8 @@ export interface SpaceTimeFrame {
 export interface ThresholdFrame {
   /** The smallest stimulus amplitude (the stimulus' unit) that fires, or null when none in range fires. */
   readonly threshold: number | null;
+  /** Set when the unstimulated membrane fires on its own (then there is no threshold current). */
+  readonly spontaneous?: SpontaneousActivity;
   readonly wallMs: number;
 }
 
@@ -47,13 +50,16 @@ export interface RefractoryFrame {
   /** Intervals between the two pulses, ms, and the second pulse's threshold relative to the first (null: none fires). */
   readonly intervals: Float64Array;
   readonly relativeThreshold: readonly (number | null)[];
+  /** Absolute refractory period, ms (null: no second spike at any interval given), and the end of the relative one. */
+  readonly absolute: number | null;
+  readonly relative: number | null;
   readonly wallMs: number;
 }
 
 export interface JobInputs {
   simulate: { readonly model: Model };
   'space-time': { readonly model: Model; readonly positions: readonly number[]; readonly isNode: readonly boolean[] };
-  threshold: { readonly model: Model; readonly low: number; readonly high: number; readonly spikeId: string; readonly iterations: number };
+  threshold: { readonly model: Model; readonly low: number; readonly high: number; readonly spikeId: string; readonly iterations: number; readonly unstimulated?: Model };
   refractory: { readonly model: Model; readonly intervals: readonly number[]; readonly spikeId: string; readonly singleThreshold: number; readonly iterations: number };
   'simulate-many': { readonly models: readonly Model[] };
   timelapse: { readonly segments: readonly { readonly model: Model; readonly show: boolean }[]; readonly carry: readonly ('na' | 'k' | 'cl' | 'ca')[] };

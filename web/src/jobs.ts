@@ -2,6 +2,7 @@
  * The engine's jobs, as pure functions of plain data (run in the worker; also importable in Node for tests).
  * Each returns its frame and the buffers to transfer.
  */
+import { refractoryPeriods, spontaneousActivity } from '../../src/analysis/index.js';
 import { simulate } from '../../src/engine/index.js';
 import type { Model, Stimulus } from '../../src/model/types.js';
 import type { JobInputs, JobName, JobOutputs, RefractoryFrame, SimulationFrame, SpaceTimeFrame, ThresholdFrame } from './engine-protocol.js';
@@ -61,9 +62,20 @@ function fires(model: Model, spikeId: string, count: number): boolean {
   return (result.spikes.find((train) => train.id === spikeId)?.times.length ?? 0) >= count;
 }
 
-/** Bisection on the amplitude of the first current clamp: the smallest that makes `spikeId` fire. */
+/**
+ * Bisection on the amplitude of the first current clamp: the smallest that makes `spikeId` fire. When `unstimulated`
+ * is given, that model (no stimulus, recording `v`) is run first: a membrane that fires on its own has no threshold
+ * current (threshold null, `spontaneous` says how it fires; src/analysis/spontaneous-activity.ts).
+ */
 export function findThreshold(input: JobInputs['threshold']): ThresholdFrame {
   const start = performance.now();
+  if (input.unstimulated) {
+    const quiet = simulate(input.unstimulated);
+    const v = quiet.traces.find((trace) => trace.variable === 'v')?.values;
+    if (!v) throw new Error('threshold: the unstimulated model must record v');
+    const spontaneous = spontaneousActivity(quiet.time, v);
+    if (spontaneous.kind !== 'quiet') return { threshold: null, spontaneous, wallMs: performance.now() - start };
+  }
   let low = input.low;
   let high = input.high;
   const at = (amplitude: number) => fires(withAmplitude(input.model, (_, i) => (i === 0 ? amplitude : 0)), input.spikeId, 1);
@@ -77,37 +89,20 @@ export function findThreshold(input: JobInputs['threshold']): ThresholdFrame {
 }
 
 /**
- * Paired pulses: the first (stimulus 0) at its amplitude fires; for each interval, the threshold of the second
- * (stimulus 1, delayed by the interval) relative to the single-pulse threshold. Infinite relative threshold
- * (null) inside the absolute refractory period.
+ * Paired pulses (src/analysis/refractory-period.ts): the first pulse (stimulus 0) fires; for each interval, the
+ * threshold of a second one relative to the single-pulse threshold (null inside the absolute refractory period),
+ * and the absolute and relative refractory periods.
  */
 export function refractoryCurve(input: JobInputs['refractory']): RefractoryFrame {
   const start = performance.now();
-  const relative: (number | null)[] = [];
-  for (const interval of input.intervals) {
-    const first = input.model.stimuli[0];
-    if (first.kind !== 'current-clamp' || first.waveform.shape !== 'step') throw new Error('refractory: stimulus 0 must be a current step');
-    const waveform = first.waveform;
-    const delay = waveform.delay + interval;
-    const paired = (amplitude: number): Model => ({
-      ...input.model,
-      recordings: [],
-      stimuli: [first, { ...first, id: 'second', waveform: { ...waveform, delay, amplitude } }],
-    });
-    let low = 0;
-    let high = input.singleThreshold * 10;
-    if (!fires(paired(high), input.spikeId, 2)) {
-      relative.push(null);
-      continue;
-    }
-    for (let i = 0; i < input.iterations; i++) {
-      const middle = (low + high) / 2;
-      if (fires(paired(middle), input.spikeId, 2)) high = middle;
-      else low = middle;
-    }
-    relative.push(high / input.singleThreshold);
-  }
-  return { intervals: Float64Array.from(input.intervals), relativeThreshold: relative, wallMs: performance.now() - start };
+  const periods = refractoryPeriods({ model: input.model, spikeId: input.spikeId, singleThreshold: input.singleThreshold, intervals: input.intervals, iterations: input.iterations });
+  return {
+    intervals: Float64Array.from(periods.points, (point) => point.interval),
+    relativeThreshold: periods.points.map((point) => point.relativeThreshold),
+    absolute: periods.absolute,
+    relative: periods.relative,
+    wallMs: performance.now() - start,
+  };
 }
 
 /**

@@ -5,8 +5,9 @@
  */
 import { findMechanism } from '../../../../src/mechanisms/catalogue.js';
 import type { Model, Stimulus } from '../../../../src/model/types.js';
-import { ZERO_CELSIUS } from '../../../../src/units/index.js';
-import { drugFactor } from '../../drugs.js';
+import { parseQuantity, ZERO_CELSIUS } from '../../../../src/units/index.js';
+import { formatNumber } from '../../common/format.js';
+import { drugFactor, findLabDrug, parameterTarget } from '../../drugs.js';
 import type { ParamSpec, ParamValues } from '../../params.js';
 import type { ScreenModel } from '../../screen.js';
 
@@ -15,6 +16,47 @@ export const AP_AREA = 1000;
 export const AP_SIDE = Math.sqrt(AP_AREA / Math.PI);
 export const AP_TIME_STEP = 0.025;
 export const AP_DELAY = 5;
+/** Membrane capacitance of the patch, nF: 1 uF/cm2 x 1000 um2 (1e-5 cm2) = 1e-5 uF = 0.01 nF. */
+export const AP_CAPACITANCE_NF = (1 * AP_AREA * 1e-8) * 1e3;
+/** How many mM in one nM, one uM (the units layer's conversion). */
+const MILLIMOLAR_PER = { nM: parseQuantity('1 nM', 'concentration', 'unit'), µM: parseQuantity('1 uM', 'concentration', 'unit') };
+
+/** A concentration (mM) in the unit a person would write: nM below 0.1 uM, uM below 0.1 mM, else mM. */
+export function formatConcentration(millimolar: number): string {
+  if (millimolar > 0 && millimolar < 100 * MILLIMOLAR_PER.nM) return `${formatNumber(millimolar / MILLIMOLAR_PER.nM)} nM`;
+  if (millimolar > 0 && millimolar < 100 * MILLIMOLAR_PER.µM) return `${formatNumber(millimolar / MILLIMOLAR_PER.µM)} µM`;
+  return `${formatNumber(millimolar)} mM`;
+}
+
+/** The lab's drug sliders: slider key, catalogue name, label. */
+export const AP_DRUG_SLIDERS = [
+  { key: 'ttx', drug: 'ttx', label: 'TTX' },
+  { key: 'tea', drug: 'tea', label: 'TEA' },
+  { key: 'fourap', drug: '4-ap', label: '4-AP' },
+] as const;
+
+/** Drug targets that the patch's hh mechanism has (a parameter carrying that target). */
+function hhTargets(): Set<string> {
+  return new Set((findMechanism('hh')?.parameters ?? []).map((p) => parameterTarget('hh', p.name)).filter((target): target is string => Boolean(target)));
+}
+
+/** "half block at 3.6 nM (voltage-gated sodium channel)" for each target of a catalogue drug, read at run time. */
+export function drugBlocks(drug: string): string[] {
+  const present = hhTargets();
+  return (findLabDrug(drug)?.targets ?? []).map((block) => `${formatConcentration(block.ic50)} on the ${block.target}${present.has(block.target) ? '' : ' (not in this membrane)'}`);
+}
+
+/** The slider's help text, from the drug catalogue (description and IC50s). */
+export function drugHelp(drug: string): string {
+  const definition = findLabDrug(drug);
+  if (!definition) return 'Leftmost: none.';
+  return `${definition.description} Half block (IC50): ${drugBlocks(drug).join('; ')}. Leftmost: none.`;
+}
+
+/** The note under the toxins, generated from the catalogue. */
+export function drugNote(): string {
+  return `Half-block concentrations (IC50) from the library's drug catalogue: ${AP_DRUG_SLIDERS.map((slider) => `${slider.label} ${drugBlocks(slider.drug).join(', ')}`).join('; ')}.`;
+}
 const AT = { cell: 'neuron', section: 'soma', position: 0.5 } as const;
 
 export const AP_SPECS: readonly ParamSpec[] = [
@@ -38,9 +80,9 @@ export const AP_SPECS: readonly ParamSpec[] = [
   { kind: 'number', key: 'clamp', label: 'Step to', unit: 'mV', min: -120, max: 80, step: 1, default: 0 },
   { kind: 'number', key: 'clamp_ms', label: 'Step duration', unit: 'ms', min: 0.5, max: 100, step: 0.5, default: 10 },
   { kind: 'number', key: 'temperature', label: 'Temperature', unit: '°C', min: 0, max: 35, step: 0.1, default: 6.3, help: 'HH rates scale with Q10 = 3 from 6.3 °C.' },
-  { kind: 'number', key: 'ttx', label: 'TTX', unit: 'nM', min: 0.01, max: 1000, step: 0.01, default: 0, log: true, zeroAtMin: true, help: 'Blocks Na⁺ channels. Leftmost: none.' },
-  { kind: 'number', key: 'tea', label: 'TEA', unit: 'mM', min: 0.001, max: 100, step: 0.01, default: 0, log: true, zeroAtMin: true, help: 'Blocks delayed-rectifier K⁺ channels. Leftmost: none.' },
-  { kind: 'number', key: 'fourap', label: '4-AP', unit: 'mM', min: 0.001, max: 100, step: 0.01, default: 0, log: true, zeroAtMin: true, help: 'Blocks K⁺ channels (here the delayed rectifier). Leftmost: none.' },
+  { kind: 'number', key: 'ttx', label: 'TTX', unit: 'nM', min: 0.01, max: 1000, step: 0.01, default: 0, log: true, zeroAtMin: true, help: drugHelp('ttx') },
+  { kind: 'number', key: 'tea', label: 'TEA', unit: 'mM', min: 0.001, max: 100, step: 0.01, default: 0, log: true, zeroAtMin: true, help: drugHelp('tea') },
+  { kind: 'number', key: 'fourap', label: '4-AP', unit: 'mM', min: 0.001, max: 100, step: 0.01, default: 0, log: true, zeroAtMin: true, help: drugHelp('4-ap') },
   { kind: 'number', key: 'duration', label: 'Run length', unit: 'ms', min: 10, max: 500, step: 5, default: 50 },
 ];
 
@@ -48,7 +90,7 @@ const hhDefaults = Object.fromEntries((findMechanism('hh')?.parameters ?? []).ma
 
 /** Drug concentrations in mM, by catalogue name. */
 export function apDrugs(values: ParamValues): Record<string, number> {
-  return { ttx: Number(values.ttx) * 1e-6, tea: Number(values.tea), '4-ap': Number(values.fourap) };
+  return { ttx: Number(values.ttx) * MILLIMOLAR_PER.nM, tea: Number(values.tea), '4-ap': Number(values.fourap) };
 }
 
 /** hh's gnabar and gkbar after the drugs (S/cm2), and the fractions left. */
@@ -124,6 +166,12 @@ export function buildActionPotentialModel(values: ParamValues, options: { record
       rates: 'exact',
     },
   };
+}
+
+/** The patch at the same settings with no stimulus at all (recording v), to see whether it fires on its own. */
+export function buildUnstimulatedModel(values: ParamValues, minimumDuration = 100): Model {
+  const model = buildActionPotentialModel({ ...values, mode: 'pulse', amplitude: 0, duration: Math.max(Number(values.duration), minimumDuration) }, { record: false });
+  return { ...model, stimuli: [], recordings: [{ id: 'v', location: AT, variable: 'v' }] };
 }
 
 /** The playback cursor: a line sweeping over the traces at `speed` simulated ms per wall-clock second. */

@@ -1,16 +1,16 @@
 /** Action potential: HH compartment under current or voltage clamp; Vm, gates, currents, conductances, phase plane. */
 import type uPlot from 'uplot';
-import { actionPotentialShape } from '../../../../src/analysis/index.js';
+import { actionPotentialShape, voltageClampCurrents, type SpontaneousActivity } from '../../../../src/analysis/index.js';
+import { PALETTE } from '../../common/palette.js';
 import { ControlPanel } from '../../controls.js';
 import { h, resultRow } from '../../dom.js';
 import type { RefractoryFrame, SimulationFrame } from '../../engine-protocol.js';
 import { EngineClient } from '../../engine-client.js';
-import { findLabDrug } from '../../drugs.js';
 import { defaults, formatNumber as f, type ParamValues } from '../../params.js';
 import { PhasePlane } from '../../phase-plane.js';
 import { COLORS, Plot } from '../../plot.js';
 import type { Screen, ScreenHost } from '../../screen.js';
-import { ActionPotentialModel, AP_DELAY, AP_SPECS, apConductances, buildActionPotentialModel } from './model.js';
+import { ActionPotentialModel, AP_CAPACITANCE_NF, AP_DELAY, AP_SPECS, apConductances, buildActionPotentialModel, buildUnstimulatedModel, drugNote } from './model.js';
 import { AP_AREA } from './model.js';
 import { MembraneAnimation } from '../../common/membrane-animation.js';
 import { actionPotentialSeries } from '../../common/membrane-state.js';
@@ -34,6 +34,36 @@ function horizontalLine(u: uPlot, value: number, color: string, label: string): 
   ctx.font = `${12 * devicePixelRatio}px system-ui, sans-serif`;
   ctx.fillText(label, u.bbox.left + 6 * devicePixelRatio, y - 3 * devicePixelRatio);
   ctx.restore();
+}
+
+/** Shades the x range [from, to] of the plot and labels it. */
+function shadeRange(u: uPlot, from: number, to: number, fill: string, color: string, label: string): void {
+  const left = Math.max(u.bbox.left, u.valToPos(from, 'x', true));
+  const right = Math.min(u.bbox.left + u.bbox.width, u.valToPos(to, 'x', true));
+  if (!Number.isFinite(left) || !Number.isFinite(right) || !(right > left)) return;
+  const ctx = u.ctx;
+  ctx.save();
+  ctx.fillStyle = fill;
+  ctx.fillRect(left, u.bbox.top, right - left, u.bbox.height);
+  ctx.strokeStyle = color;
+  ctx.lineWidth = 1.5 * devicePixelRatio;
+  ctx.beginPath();
+  ctx.moveTo(right, u.bbox.top);
+  ctx.lineTo(right, u.bbox.top + u.bbox.height);
+  ctx.stroke();
+  ctx.fillStyle = color;
+  ctx.textAlign = 'right';
+  ctx.textBaseline = 'top';
+  ctx.font = `${12 * devicePixelRatio}px system-ui, sans-serif`;
+  ctx.fillText(label, right - 4 * devicePixelRatio, u.bbox.top + 4 * devicePixelRatio);
+  ctx.restore();
+}
+
+/** Hides or shows a result row (its <dd> and the <dt> before it). */
+function showRow(value: HTMLElement, visible: boolean): void {
+  value.hidden = !visible;
+  const label = value.previousElementSibling;
+  if (label instanceof HTMLElement) label.hidden = !visible;
 }
 
 function verticalLine(u: uPlot, time: number, color: string): void {
@@ -69,6 +99,12 @@ export class ActionPotentialScreen implements Screen {
   private membrane!: MembraneAnimation;
   private apThreshold: number | undefined;
   private currentThreshold: number | null | undefined;
+  private spontaneous: SpontaneousActivity | undefined;
+  private refractoryAbsolute: number | null = null;
+  /** The key numbers shown, by name (readouts()). */
+  private shown: Record<string, number> = {};
+  private thresholdShown: Record<string, number> = {};
+  private refractoryShown: Record<string, number> = {};
   private inputWallMs = 0;
   private runs = 0;
   private animation = 0;
@@ -108,15 +144,19 @@ export class ActionPotentialScreen implements Screen {
     const refractoryButton = h('button', { type: 'button', text: 'Measure refractory period', id: 'ap-refractory-button' });
     refractoryButton.addEventListener('click', () => this.measureRefractory());
     const decorateV = (u: uPlot) => {
-      if (this.apThreshold !== undefined) horizontalLine(u, this.apThreshold, '#b35900', `AP threshold ${f(this.apThreshold)} mV`);
-      if (this.model.playing || this.model.cursorMs > 0) verticalLine(u, this.model.cursorMs, '#c00');
+      if (this.apThreshold !== undefined) horizontalLine(u, this.apThreshold, PALETTE.threshold.text, `AP threshold ${f(this.apThreshold)} mV`);
+      if (this.model.playing || this.model.cursorMs > 0) verticalLine(u, this.model.cursorMs, PALETTE.cursor.color);
     };
     const decorateStim = (u: uPlot) => {
       const mode = String(this.controls.get().mode);
-      if (mode !== 'vclamp' && typeof this.currentThreshold === 'number') horizontalLine(u, this.currentThreshold, '#b35900', `threshold for this pulse width: ${f(this.currentThreshold)} nA`);
+      if (mode !== 'vclamp' && typeof this.currentThreshold === 'number') horizontalLine(u, this.currentThreshold, PALETTE.threshold.text, `threshold for this pulse width: ${f(this.currentThreshold)} nA`);
     };
     const cursor = (u: uPlot) => {
-      if (this.model.playing || this.model.cursorMs > 0) verticalLine(u, this.model.cursorMs, '#c00');
+      if (this.model.playing || this.model.cursorMs > 0) verticalLine(u, this.model.cursorMs, PALETTE.cursor.color);
+    };
+    const decorateRefractory = (u: uPlot) => {
+      horizontalLine(u, 1, PALETTE.threshold.text, 'single-pulse threshold');
+      if (this.refractoryAbsolute !== null) shadeRange(u, 0, this.refractoryAbsolute, 'rgba(140, 140, 140, 0.25)', '#333333', `absolute ≈ ${f(this.refractoryAbsolute, 2)} ms`);
     };
     this.plots = {
       v: new Plot({ id: 'ap-plot-v', title: 'Membrane potential', xLabel: 'time', xUnit: 'ms', yLabel: 'Vm (mV)', series: [{ label: 'Vm', unit: 'mV', color: COLORS.v, width: 2 }], height: 240, decorate: decorateV }),
@@ -124,7 +164,7 @@ export class ActionPotentialScreen implements Screen {
       gates: new Plot({ id: 'ap-plot-gates', title: 'Gates', xLabel: 'time', xUnit: 'ms', yLabel: 'open fraction', series: [{ label: 'm', unit: '', color: COLORS.m }, { label: 'h', unit: '', color: COLORS.h }, { label: 'n', unit: '', color: COLORS.n }], yRange: [0, 1], height: 180, decorate: cursor }),
       currents: new Plot({ id: 'ap-plot-currents', title: 'Ionic currents (outward positive)', xLabel: 'time', xUnit: 'ms', yLabel: 'µA/cm²', series: [{ label: 'I Na', unit: 'µA/cm²', color: COLORS.na }, { label: 'I K', unit: 'µA/cm²', color: COLORS.k }, { label: 'I leak', unit: 'µA/cm²', color: COLORS.leak }], height: 180, decorate: cursor }),
       conductances: new Plot({ id: 'ap-plot-conductances', title: 'Conductances', xLabel: 'time', xUnit: 'ms', yLabel: 'mS/cm²', series: [{ label: 'g Na', unit: 'mS/cm²', color: COLORS.na }, { label: 'g K', unit: 'mS/cm²', color: COLORS.k }], height: 180, decorate: cursor }),
-      refractory: new Plot({ id: 'ap-plot-refractory', title: 'Refractory period: threshold of a second pulse', xLabel: 'interval after the first pulse', xUnit: 'ms', yLabel: '× single threshold', series: [{ label: 'relative threshold', unit: '', color: '#b35900', width: 2 }], height: 180 }),
+      refractory: new Plot({ id: 'ap-plot-refractory', title: 'Refractory period: threshold of a second pulse', xLabel: 'interval after the first pulse', xUnit: 'ms', yLabel: '× single threshold', series: [{ label: 'relative threshold', unit: '', color: PALETTE.threshold.color, width: 2 }], yRange: [0, 10], height: 200, decorate: decorateRefractory }),
     };
     this.plots.v.onDraw(() => {
       if (this.inputWallMs > 0 && this.frame) {
@@ -150,11 +190,13 @@ export class ActionPotentialScreen implements Screen {
     this.results = {
       peak: resultRow(list, 'Peak Vm', 'ap-peak'),
       spikes: resultRow(list, 'Action potentials', 'ap-spikes'),
-      threshold: resultRow(list, 'AP threshold (dV/dt > 10 mV/ms after the stimulus)', 'ap-threshold'),
+      threshold: resultRow(list, 'AP threshold (where the membrane’s own currents raise V at 10 mV/ms)', 'ap-threshold'),
       width: resultRow(list, 'Half-width', 'ap-halfwidth'),
       currentThreshold: resultRow(list, 'Threshold current for this pulse', 'ap-current-threshold'),
+      peakInward: resultRow(list, 'Peak inward current (early, Na⁺)', 'ap-peak-inward'),
+      steady: resultRow(list, 'Current at the end of the step (late, K⁺)', 'ap-steady'),
       channels: resultRow(list, 'Channels left unblocked', 'ap-channels'),
-      refractory: resultRow(list, 'Absolute refractory period', 'ap-refractory'),
+      refractory: resultRow(list, 'Refractory periods', 'ap-refractory'),
     };
     this.status = h('p', { class: 'status', role: 'status', id: 'ap-status' });
     const refractoryFigure = this.plots.refractory.element;
@@ -169,7 +211,7 @@ export class ActionPotentialScreen implements Screen {
           { class: 'side' },
           this.controls.element,
           h('div', { class: 'buttons' }, play, refractoryButton, reset),
-          h('p', { class: 'note', text: `Toxin IC50s from the library's catalogue: ${['ttx', 'tea', '4-ap'].map((name) => `${name.toUpperCase()} ${findLabDrug(name)!.targets[0].ic50} mM`).join(', ')} (sources in src/mechanisms/drugs.ts).` }),
+          h('p', { class: 'note', id: 'ap-drug-note', text: drugNote() }),
         ),
         h(
           'div',
@@ -193,7 +235,7 @@ export class ActionPotentialScreen implements Screen {
   }
 
   readouts(): Readonly<Record<string, number>> {
-    return {};
+    return { ...this.shown, ...this.thresholdShown, ...this.refractoryShown };
   }
 
   values(): ParamValues {
@@ -244,42 +286,90 @@ export class ActionPotentialScreen implements Screen {
     this.membrane.setSeries(actionPotentialSeries(frame, AP_AREA, { sodium: 1 - unblocked.sodium, potassium: 1 - unblocked.potassium }));
     const trace = (id: string) => frame.traces.find((t) => t.id === id)?.values ?? new Float64Array(frame.time.length);
     const v = trace('v');
+    const stimulus = trace('i_stim');
     const scale = (values: Float64Array, factor: number) => values.map((x) => x * factor);
     const g = apConductances(values);
     const leak = v.map((x) => g.gl * (x - g.el) * 1e3);
+    const mode = String(values.mode);
+    const clamp = mode === 'vclamp';
+    const end = frame.time[frame.time.length - 1];
     let peak = -Infinity;
     for (const x of v) peak = Math.max(peak, x);
     const spikes = frame.spikes[0]?.times ?? [];
-    // The dV/dt criterion is read after the pulse that charged the membrane (during it, dV/dt is the pulse's I/C).
-    const pulseEnd = String(values.mode) === 'step' || String(values.mode) === 'vclamp' ? AP_DELAY + 0.5 : AP_DELAY + Number(values.width);
-    const from = spikes.length > 0 && spikes[0] > pulseEnd ? Math.max(pulseEnd, spikes[0] - 5) : Math.max(0, spikes[0] - 5);
-    const shape = spikes.length > 0 && String(values.mode) !== 'vclamp' ? actionPotentialShape(frame.time, v, { from, to: spikes[0] + 10 }) : null;
+    // The threshold: dV/dt of the membrane's own currents (the stimulus' I/C taken out) crossing 10 mV/ms, so that
+    // spikes starting during a pulse get theirs too (src/analysis/action-potential.ts).
+    const shape = !clamp && spikes.length > 0 ? actionPotentialShape(frame.time, v, { from: frame.time[0], to: Math.min(end, spikes[0] + 10), stimulus: { current: stimulus, capacitance: AP_CAPACITANCE_NF } }) : null;
     this.apThreshold = shape?.threshold;
     this.plots.v.setData(frame.time, [v]);
-    this.plots.stim.setData(frame.time, [trace('i_stim')]);
+    this.plots.stim.setData(frame.time, [stimulus]);
     this.plots.gates.setData(frame.time, [trace('m'), trace('h'), trace('n')]);
     this.plots.currents.setData(frame.time, [scale(trace('i_na'), 1e3), scale(trace('i_k'), 1e3), leak]);
     this.plots.conductances.setData(frame.time, [scale(trace('g_na'), 1e3), scale(trace('g_k'), 1e3)]);
     this.phase.setData(v, trace('n'));
     this.model.durationMs = Number(values.duration);
     this.runs++;
+    for (const key of ['peak', 'spikes', 'threshold', 'width', 'currentThreshold'] as const) showRow(this.results[key], !clamp);
+    for (const key of ['peakInward', 'steady'] as const) showRow(this.results[key], clamp);
     const peakText = `${f(peak, 4)} mV`;
-    this.results.peak.textContent = peakText;
-    this.results.peak.setAttribute('data-peak-mv', String(peak));
-    this.results.spikes.textContent = spikes.length === 0 ? 'none' : `${spikes.length} (first at ${f(spikes[0], 4)} ms)`;
-    this.results.spikes.setAttribute('data-spike-count', String(spikes.length));
-    this.results.threshold.textContent = shape ? `${f(shape.threshold, 3)} mV` : '—';
-    this.results.width.textContent = shape ? `${f(shape.halfWidth, 3)} ms` : '—';
+    let announcement: string;
+    if (clamp) {
+      // Voltage clamp: V is imposed, so no peak Vm or spike count; the clamp current is the membrane current (nA).
+      const from = AP_DELAY;
+      const to = Math.min(end, AP_DELAY + Number(values.clamp_ms));
+      const currents = voltageClampCurrents(frame.time, stimulus, { from, to });
+      this.results.peakInward.textContent = currents.peakInward ? `${f(currents.peakInward.current, 3)} nA at ${f(currents.peakInward.time - from, 3)} ms into the step` : 'none (no inward current at this voltage)';
+      this.results.peakInward.setAttribute('data-peak-inward-na', String(currents.peakInward?.current ?? ''));
+      const steady = currents.steady.current;
+      this.results.steady.textContent = `${f(steady, 3)} nA ${steady > 0 ? 'outward' : steady < 0 ? 'inward' : ''} at ${f(currents.steady.time - from, 3)} ms (end of the step)`;
+      this.results.steady.setAttribute('data-steady-na', String(steady));
+      this.setClampScale(frame.time, stimulus, values);
+      this.shown = { steadyCurrent_nA: steady, steadyTime_ms: currents.steady.time };
+      if (currents.peakInward) Object.assign(this.shown, { peakInward_nA: currents.peakInward.current, peakInwardTime_ms: currents.peakInward.time });
+      this.results.peak.removeAttribute('data-peak-mv');
+      this.results.spikes.removeAttribute('data-spike-count');
+      announcement = `Voltage clamp: ${currents.peakInward ? `peak inward current ${this.results.peakInward.textContent}; ` : ''}steady current ${this.results.steady.textContent}.`;
+    } else {
+      this.results.peak.textContent = peakText;
+      this.results.peak.setAttribute('data-peak-mv', String(peak));
+      this.results.spikes.textContent = spikes.length === 0 ? 'none' : `${spikes.length} (first at ${f(spikes[0], 4)} ms)`;
+      this.results.spikes.setAttribute('data-spike-count', String(spikes.length));
+      const pulseEnd = mode === 'step' ? Infinity : AP_DELAY + Number(values.width);
+      const duringPulse = shape !== null && shape.thresholdTime >= AP_DELAY && shape.thresholdTime <= pulseEnd;
+      this.results.threshold.textContent = shape ? `${f(shape.threshold, 3)} mV${duringPulse ? ' (reached while the current flows)' : ''}` : spikes.length === 0 ? 'no action potential' : 'no complete action potential in the run';
+      this.results.width.textContent = shape ? `${f(shape.halfWidth, 3)} ms` : spikes.length === 0 ? 'no action potential' : 'no complete action potential in the run';
+      this.shown = { peak_mV: peak, spikeCount: spikes.length };
+      if (shape) Object.assign(this.shown, { threshold_mV: shape.threshold, thresholdTime_ms: shape.thresholdTime, halfWidth_ms: shape.halfWidth });
+      announcement = spikes.length > 0 ? `${spikes.length} action potential${spikes.length > 1 ? 's' : ''}, peak ${peakText}.` : `No action potential; peak ${peakText}.`;
+    }
     this.status.textContent = `Computed ${f(frame.steps, 4)} steps of ${f(0.025)} ms in ${f(frame.wallMs, 2)} ms of wall-clock time.`;
     this.panel.setAttribute('data-run-count', String(this.runs));
     this.panel.setAttribute('data-state', 'done');
-    this.host.announce(spikes.length > 0 ? `${spikes.length} action potential${spikes.length > 1 ? 's' : ''}, peak ${peakText}.` : `No action potential; peak ${peakText}.`);
+    this.host.announce(announcement);
+  }
+
+  /**
+   * The clamp current's scale: the range of the current once the capacitive transients (the first 0.1 ms after each
+   * voltage change, tens of nA for one sample) are over, widened by a tenth; the transients run off the scale.
+   */
+  private setClampScale(time: Float64Array, current: Float64Array, values: ParamValues): void {
+    const edges = [AP_DELAY, AP_DELAY + Number(values.clamp_ms)];
+    let low = 0;
+    let high = 0;
+    for (let i = 0; i < time.length; i++) {
+      if (edges.some((edge) => time[i] > edge && time[i] <= edge + 0.1)) continue;
+      low = Math.min(low, current[i]);
+      high = Math.max(high, current[i]);
+    }
+    const margin = Math.max(0.1 * (high - low), 0.05);
+    this.plots.stim.u.setScale('y', { min: low - margin, max: high + margin });
   }
 
   private async requestThreshold(values: ParamValues): Promise<void> {
     const mode = String(values.mode);
     if (mode === 'vclamp') {
       this.currentThreshold = undefined;
+      this.spontaneous = undefined;
+      this.thresholdShown = {};
       this.results.currentThreshold.textContent = '— (voltage clamp)';
       return;
     }
@@ -287,40 +377,86 @@ export class ActionPotentialScreen implements Screen {
     const model = buildActionPotentialModel(single, { record: false });
     this.results.currentThreshold.textContent = '…';
     try {
-      const result = await this.thresholdEngine.run('threshold', { model, low: 0, high: 5, spikeId: 'spikes', iterations: 12 });
+      const result = await this.thresholdEngine.run('threshold', { model, low: 0, high: 5, spikeId: 'spikes', iterations: 12, unstimulated: buildUnstimulatedModel(values) });
       if (!result) return;
       this.currentThreshold = result.threshold;
-      this.results.currentThreshold.textContent =
-        result.threshold === null ? 'none up to 5 nA (no action potential possible)' : `${f(result.threshold, 3)} nA (${f(result.threshold * 100, 3)} µA/cm²) for ${mode === 'step' ? 'a long step' : `${f(Number(values.width))} ms`}`;
+      this.spontaneous = result.spontaneous;
+      this.thresholdShown = {};
+      if (result.spontaneous) {
+        this.results.currentThreshold.textContent = `none: ${this.describeSpontaneous(result.spontaneous, values)}`;
+        this.thresholdShown = { spontaneousSpikes: result.spontaneous.spikeTimes.length, spontaneousFinal_mV: result.spontaneous.finalVoltage };
+        if (result.spontaneous.rate !== null) this.thresholdShown.spontaneousRate_Hz = result.spontaneous.rate;
+        this.host.announce(`The membrane ${this.describeSpontaneous(result.spontaneous, values)}`);
+      } else if (result.threshold === null) {
+        this.results.currentThreshold.textContent = 'none up to 5 nA (no action potential possible)';
+      } else {
+        this.results.currentThreshold.textContent = `${f(result.threshold, 3)} nA (${f(result.threshold * 100, 3)} µA/cm²) for ${mode === 'step' ? 'a long step' : `${f(Number(values.width))} ms`}`;
+        this.thresholdShown = { thresholdCurrent_nA: result.threshold };
+      }
+      this.results.currentThreshold.setAttribute('data-spontaneous', result.spontaneous ? result.spontaneous.kind : 'quiet');
       this.plots.stim.redraw();
     } catch {
       this.results.currentThreshold.textContent = '—';
     }
   }
 
+  /** "fires on its own at 51.6 Hz ..." for a membrane that is active with no stimulus. */
+  private describeSpontaneous(activity: SpontaneousActivity, values: ParamValues): string {
+    const g = apConductances(values);
+    const cause = g.potassium < 0.95 ? `the K⁺ channels that would repolarise it are blocked (${f(g.potassium * 100, 2)} % left)` : 'it cannot repolarise';
+    switch (activity.kind) {
+      case 'repetitive':
+        return `fires on its own at ${f(activity.rate ?? NaN, 3)} Hz, with no stimulus (first spike at ${f(activity.spikeTimes[0], 3)} ms, before the pulse at ${f(AP_DELAY)} ms), so there is no threshold current.`;
+      case 'depolarised':
+        return `fires one spontaneous spike (at ${f(activity.spikeTimes[0], 3)} ms), then stays depolarised at ${f(activity.finalVoltage, 3)} mV: ${cause}, and the Na⁺ channels stay inactivated, so it cannot fire again.`;
+      default:
+        return `fires once on its own (at ${f(activity.spikeTimes[0], 3)} ms) and settles at ${f(activity.finalVoltage, 3)} mV.`;
+    }
+  }
+
   private async measureRefractory(): Promise<void> {
     const values = this.controls.get();
-    if (String(values.mode) === 'vclamp' || typeof this.currentThreshold !== 'number') {
-      this.results.refractory.textContent = 'needs current clamp and a threshold';
+    const mode = String(values.mode);
+    if (mode === 'vclamp' || mode === 'step') {
+      this.results.refractory.textContent = 'needs current pulses: choose “one pulse” or “a train of pulses”';
+      return;
+    }
+    if (this.spontaneous) {
+      this.results.refractory.textContent = 'needs a membrane at rest (this one fires on its own)';
+      return;
+    }
+    if (typeof this.currentThreshold !== 'number') {
+      this.results.refractory.textContent = 'needs a pulse that can fire an action potential';
       return;
     }
     const base = { ...values, mode: 'pulse', amplitude: this.currentThreshold * 1.5, duration: AP_DELAY + 45 };
     const model = buildActionPotentialModel(base, { record: false });
-    const intervals = [1, 1.5, 2, 2.5, 3, 3.5, 4, 5, 6, 7, 8, 10, 12, 15, 20, 25, 30, 35];
+    const intervals = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14, 16, 18, 20, 25, 30, 35];
     this.results.refractory.textContent = 'measuring…';
-    const frame: RefractoryFrame | null = await this.refractoryEngine.run('refractory', { model, intervals, spikeId: 'spikes', singleThreshold: this.currentThreshold, iterations: 8 });
+    let frame: RefractoryFrame | null;
+    try {
+      frame = await this.refractoryEngine.run('refractory', { model, intervals, spikeId: 'spikes', singleThreshold: this.currentThreshold, iterations: 8 });
+    } catch (error) {
+      this.results.refractory.textContent = `could not be measured: ${error instanceof Error ? error.message : String(error)}`;
+      return;
+    }
     if (!frame) return;
-    const relative = frame.relativeThreshold.map((x) => (x === null ? NaN : x));
-    let absolute = 0;
-    frame.relativeThreshold.forEach((x, i) => {
-      if (x === null) absolute = frame.intervals[i];
-    });
+    // uPlot draws null as a gap (NaN would break its scale): no second spike up to 10× inside the absolute period.
+    const relative = frame.relativeThreshold.map((x) => (x === null ? null : x));
+    this.refractoryAbsolute = frame.absolute;
     this.plots.refractory.element.hidden = false;
-    this.plots.refractory.setData(frame.intervals, [relative]);
-    const firstFinite = frame.relativeThreshold.findIndex((x) => x !== null);
-    this.results.refractory.textContent =
-      firstFinite < 0 ? 'longer than 35 ms' : `between ${f(absolute)} and ${f(frame.intervals[firstFinite])} ms (no second spike up to 10× threshold); relative refractory beyond, threshold ${f(relative[firstFinite], 3)}× at ${f(frame.intervals[firstFinite])} ms`;
-    this.host.announce(`Refractory period measured: ${this.results.refractory.textContent}`);
+    this.plots.refractory.setData(frame.intervals, [relative as unknown as number[]]);
+    this.refractoryShown = {};
+    if (frame.absolute === null) {
+      this.results.refractory.textContent = `absolute longer than ${f(frame.intervals[frame.intervals.length - 1])} ms (no second spike up to 10× threshold)`;
+    } else {
+      this.refractoryShown.refractoryAbsolute_ms = frame.absolute;
+      if (frame.relative !== null) this.refractoryShown.refractoryRelative_ms = frame.relative;
+      this.results.refractory.textContent = `absolute ≈ ${f(frame.absolute, 2)} ms, relative until ≈ ${frame.relative === null ? `beyond ${f(frame.intervals[frame.intervals.length - 1])}` : f(frame.relative, 3)} ms (threshold back within 10 %)`;
+    }
+    this.results.refractory.setAttribute('data-absolute-ms', String(frame.absolute ?? ''));
+    this.results.refractory.setAttribute('data-relative-ms', String(frame.relative ?? ''));
+    this.host.announce(`Refractory periods measured: ${this.results.refractory.textContent}`);
   }
 
   private animate(): void {
