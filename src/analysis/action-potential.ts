@@ -26,7 +26,8 @@
  * Butera RJ (2004) IEEE Trans Biomed Eng 51:1665-1672, who compare the definitions; the Allen Cell Types
  * electrophysiology white paper and eFEL's AP_begin_voltage use dV/dt crossing a fixed rate.) Over a sample
  * interval the stimulus is taken as the mean of its two end samples; an interval across which the stimulus jumps
- * (by more than a quarter of the criterion times C) is not known from the samples, so it keeps the ionic slope
+ * (by more than a quarter of the criterion times C, and by more than 4 times the change over either neighbouring
+ * interval: a step's edge, not a fast smooth current) is not known from the samples, so it keeps the ionic slope
  * of the interval before it (the threshold time is then off by at most one sample interval).
  */
 import { InputError } from '../units/errors.js';
@@ -107,14 +108,18 @@ export function ionicSlopes(time: Samples, voltage: Samples, stimulusCurrent: Sa
     throw new InputError('stimulus.capacitance', String(capacitance), 'a positive capacitance (nF), such as 0.01 for 1000 um2 at 1 uF/cm2');
   }
   const jump = (dvdtThreshold / 4) * capacitance;
-  const out = new Float64Array(time.length - 1);
-  for (let i = 0; i + 1 < time.length; i++) {
-    const change = stimulusCurrent[i + 1] - stimulusCurrent[i];
-    if (i > 0 && !(Math.abs(change) <= jump)) {
+  const n = time.length;
+  const change = (i: number) => (i >= 0 && i + 1 < n ? Math.abs(stimulusCurrent[i + 1] - stimulusCurrent[i]) : 0);
+  const out = new Float64Array(n - 1);
+  for (let i = 0; i + 1 < n; i++) {
+    // A jump: a change larger than jump and than 4 times the change of either neighbouring interval (a step's edge,
+    // not a fast but smooth current such as a synaptic one, whose neighbouring changes are alike).
+    const isJump = change(i) > jump && change(i) > 4 * Math.max(change(i - 1), change(i + 1));
+    if (i > 0 && isJump) {
       out[i] = out[i - 1];
       continue;
     }
-    const mean = Math.abs(change) <= jump ? (stimulusCurrent[i] + stimulusCurrent[i + 1]) / 2 : stimulusCurrent[i];
+    const mean = isJump ? stimulusCurrent[i] : (stimulusCurrent[i] + stimulusCurrent[i + 1]) / 2;
     out[i] = (voltage[i + 1] - voltage[i]) / (time[i + 1] - time[i]) - mean / capacitance;
   }
   return out;

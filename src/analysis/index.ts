@@ -14,3 +14,4 @@ export { ionicSlopes } from './action-potential.js';
 export { voltageClampCurrents, type VoltageClampCurrents, type VoltageClampOptions, type ClampCurrentSample } from './voltage-clamp.js';
 export { spontaneousActivity, type SpontaneousActivity, type SpontaneousActivityOptions, type SpontaneousKind } from './spontaneous-activity.js';
 export { pairedPulseThresholds, refractoryPeriods, type PairedPulseOptions, type PairedPulsePoint, type RefractoryPeriodOptions, type RefractoryPeriods } from './refractory-period.js';
+export { postsynapticResponse, type PostsynapticResponse, type PostsynapticOptions, type TriggeredActionPotential } from './postsynaptic-potential.js';
