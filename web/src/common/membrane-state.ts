@@ -15,7 +15,8 @@
  * remainder carries over, so that after any sequence of steps the dots emitted equal ∫ flux dt / ionsPerDot within
  * one dot.
  */
-import { ELEMENTARY_CHARGE, InputError } from '../../../src/units/index.js';
+import type { Model } from '../../../src/model/types.js';
+import { describeValue as describe, ELEMENTARY_CHARGE, InputError } from '../../../src/units/index.js';
 
 /** Ions the animation draws; the colours come from PALETTE by the same names. */
 export type MembraneIon = 'na' | 'k' | 'cl' | 'ca';
@@ -330,6 +331,18 @@ export function synapseSeries(run: RecordedRun, synapses: readonly SynapseChanne
   return { time: run.time, channels, note: 'The membrane\'s own (leak or HH) channels are not drawn here.' };
 }
 
+/**
+ * The same model, also recording each synapse's own current (`<id>.i`, nA, outward positive) as "<id>_i": the
+ * current at the synapse itself, which on a cable differs from g (V − E) with V recorded elsewhere.
+ */
+export function withSynapseCurrentRecordings(model: Model): Model {
+  const synapses = model.synapses ?? [];
+  const extra = synapses
+    .filter((synapse) => !model.recordings.some((recording) => recording.id === `${synapse.id}_i`))
+    .map((synapse) => ({ id: `${synapse.id}_i`, location: synapse.location, variable: `${synapse.id}.i` }));
+  return extra.length === 0 ? model : { ...model, recordings: [...model.recordings, ...extra] };
+}
+
 /** The pump screen's cell: GHK leaks for Na⁺ and K⁺ with fixed outside concentrations and the Na⁺/K⁺ pump. */
 export interface PumpCell {
   readonly areaSquareMicrometres: number;
@@ -341,6 +354,28 @@ export interface PumpCell {
   readonly potassiumOutside: number;
   /** Absolute temperature, K. */
   readonly temperature: number;
+}
+
+/**
+ * The pump screen's cell read from its library `Model`: the single section's membrane area (π d L, µm²), the
+ * `ghk-leak` permeabilities, the fixed outside Na⁺ and K⁺ and the temperature.
+ */
+export function pumpCellFromModel(model: Model): PumpCell {
+  const cell = model.cells[0];
+  const morphology = cell?.morphology;
+  if (!cell || !morphology || morphology.kind !== 'single') throw new InputError('model.cells[0].morphology', describe(morphology), 'one single-compartment cell');
+  const leak = cell.mechanisms.find((mechanism) => mechanism.mechanism === 'ghk-leak')?.parameters ?? {};
+  const outside = (ion: string) => cell.ions.find((entry) => entry.ion === ion)?.outside;
+  const sodiumOutside = outside('na'), potassiumOutside = outside('k');
+  if (sodiumOutside === undefined || potassiumOutside === undefined) throw new InputError('model.cells[0].ions', describe(cell.ions), 'Na⁺ and K⁺ with outside concentrations');
+  return {
+    areaSquareMicrometres: Math.PI * morphology.diameter * morphology.length,
+    sodiumPermeability: Number(leak.pna ?? 0),
+    potassiumPermeability: Number(leak.pk ?? 0),
+    sodiumOutside,
+    potassiumOutside,
+    temperature: model.temperature,
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
 /** Pump and gradients: hours of Na+ and K+ concentrations and Vm as a time-lapse; ouabain stops the pump. */
 import type uPlot from 'uplot';
 import { ControlPanel } from '../../controls.js';
+import { HoldCompare } from '../../common/hold-compare.js';
 import { h, resultRow } from '../../dom.js';
 import { EngineClient } from '../../engine-client.js';
 import type { SimulationFrame } from '../../engine-protocol.js';
@@ -8,6 +9,9 @@ import { defaults, formatNumber as f, type ParamValues } from '../../params.js';
 import { COLORS, Plot } from '../../plot.js';
 import type { Screen, ScreenHost } from '../../screen.js';
 import { buildPumpSegments, PUMP_AVAILABLE, PUMP_SPECS, PumpModel } from './model.js';
+import { ghkCurrentDensity } from '../../../../src/core/index.js';
+import { MembraneAnimation } from '../../common/membrane-animation.js';
+import { pumpCellFromModel, pumpSeries } from '../../common/membrane-state.js';
 
 export class PumpScreen implements Screen {
   readonly id = 'pump';
@@ -21,6 +25,23 @@ export class PumpScreen implements Screen {
   private plots: { conc: Plot; v: Plot; pump: Plot } | undefined;
   private results!: Record<string, HTMLElement>;
   private status!: HTMLElement;
+  private readonly membrane = new MembraneAnimation({
+    id: 'pump-membrane',
+    title: 'The membrane at work: the Na⁺/K⁺ pump against the Na⁺ and K⁺ leaks, over the hours of the time-lapse',
+    speeds: [0.1, 0.25, 0.75, 2].map((hours) => ({ label: `${f(hours)} h per second`, simulatedMsPerWallSecond: hours * 3600e3 })),
+    defaultSpeed: 2,
+    stepMs: 0.1 * 3600e3,
+    formatTime: (ms) => {
+      const hours = ms / 3600e3;
+      const whole = Math.floor(hours);
+      return `${whole} h ${String(Math.floor((hours - whole) * 60)).padStart(2, '0')} min`;
+    },
+    onCursor: (ms) => {
+      this.model.cursorHours = ms / 3600e3;
+      this.setClock(this.model.cursorHours);
+      for (const plot of Object.values(this.plots ?? {})) plot.redraw();
+    },
+  });
   private frame: SimulationFrame | undefined;
   private animation = 0;
   private lastWallMs = 0;
@@ -99,8 +120,8 @@ export class PumpScreen implements Screen {
       h(
         'div',
         { class: 'layout' },
-        h('div', { class: 'side' }, this.controls.element, h('div', { class: 'buttons' }, play, reset)),
-        h('div', { class: 'results' }, h('div', { class: 'card results-card', id: 'pump-results' }, list, this.status), this.plots.conc.element, this.plots.v.element, this.plots.pump.element),
+        h('div', { class: 'side' }, this.controls.element, h('div', { class: 'buttons' }, play, reset, new HoldCompare({ prefix: 'pump', plots: () => Object.values(this.plots ?? {}), specs: PUMP_SPECS, values: () => this.controls.get(), host }).element)),
+        h('div', { class: 'results' }, h('div', { class: 'card results-card', id: 'pump-results' }, list, this.status), this.membrane.element, this.plots.conc.element, this.plots.v.element, this.plots.pump.element),
       ),
     );
   }
@@ -122,6 +143,7 @@ export class PumpScreen implements Screen {
 
   hide(): void {
     cancelAnimationFrame(this.animation);
+    this.membrane.pause();
   }
 
   private async run(): Promise<void> {
@@ -142,6 +164,7 @@ export class PumpScreen implements Screen {
     }
     if (!frame) return;
     this.frame = frame;
+    this.membrane.setSeries(pumpSeries(frame, pumpCellFromModel(buildPumpSegments(values)[0].model), ghkCurrentDensity));
     const hours = frame.time.map((t) => t / 3600e3);
     const trace = (id: string) => frame.traces.find((t) => t.id === id)?.values ?? new Float64Array(frame.time.length);
     this.plots.conc.setData(hours, [trace('na_inside'), trace('k_inside')]);
@@ -171,12 +194,14 @@ export class PumpScreen implements Screen {
 
   private animate(): void {
     cancelAnimationFrame(this.animation);
+    this.membrane.pause();
     this.lastWallMs = 0;
     const loop = (wallMs: number) => {
       const dt = this.lastWallMs ? Math.min(0.1, (wallMs - this.lastWallMs) / 1000) : 0;
       this.lastWallMs = wallMs;
       this.model.step(dt);
       this.setClock(this.model.cursorHours);
+      this.membrane.setCursor(this.model.cursorHours * 3600e3);
       for (const plot of Object.values(this.plots ?? {})) plot.redraw();
       if (this.model.playing) this.animation = requestAnimationFrame(loop);
     };

@@ -1,11 +1,14 @@
 /** Synapses: EPSPs and IPSPs, summation in time and space, shunting inhibition. */
 import { ControlPanel } from '../../controls.js';
+import { HoldCompare } from '../../common/hold-compare.js';
 import { h, resultRow } from '../../dom.js';
 import { EngineClient } from '../../engine-client.js';
 import { defaults, formatNumber as f, type ParamValues } from '../../params.js';
 import { COLORS, Plot } from '../../plot.js';
 import type { Screen, ScreenHost } from '../../screen.js';
 import { buildSynapseRuns, peakDeviation, REST, SYNAPSE_SPECS, SynapsesModel } from './model.js';
+import { MembraneAnimation } from '../../common/membrane-animation.js';
+import { synapseSeries, withSynapseCurrentRecordings } from '../../common/membrane-state.js';
 
 const RUN_COLORS = [COLORS.v, COLORS.k, COLORS.na, COLORS.other];
 
@@ -25,6 +28,13 @@ export class SynapsesScreen implements Screen {
   private conductancePlot: Plot | undefined;
   private results!: Record<string, HTMLElement>;
   private status!: HTMLElement;
+  private readonly membrane = new MembraneAnimation({
+    id: 'syn-membrane',
+    title: 'The membrane at work: the synaptic channels of the last run, opening with the computed conductance',
+    speeds: [0.5, 1, 2, 5, 20].map((ms) => ({ label: `${f(ms)} ms per second`, simulatedMsPerWallSecond: ms })),
+    defaultSpeed: 2,
+    stepMs: 0.5,
+  });
 
   mount(panel: HTMLElement, host: ScreenHost): void {
     this.host = host;
@@ -56,8 +66,8 @@ export class SynapsesScreen implements Screen {
       h(
         'div',
         { class: 'layout' },
-        h('div', { class: 'side' }, this.controls.element, h('div', { class: 'buttons' }, reset)),
-        h('div', { class: 'results' }, h('div', { class: 'card results-card', id: 'syn-results', 'aria-live': 'polite' }, list, this.status), this.plotHolder, this.conductanceHolder),
+        h('div', { class: 'side' }, this.controls.element, h('div', { class: 'buttons' }, reset, new HoldCompare({ prefix: 'syn', plots: () => [this.plot, this.conductancePlot], specs: SYNAPSE_SPECS, values: () => this.controls.get(), host }).element)),
+        h('div', { class: 'results' }, h('div', { class: 'card results-card', id: 'syn-results', 'aria-live': 'polite' }, list, this.status), this.membrane.element, this.plotHolder, this.conductanceHolder),
       ),
     );
   }
@@ -76,7 +86,9 @@ export class SynapsesScreen implements Screen {
   }
 
   show(): void {}
-  hide(): void {}
+  hide(): void {
+    this.membrane.pause();
+  }
 
   private async run(): Promise<void> {
     const values = this.controls.get();
@@ -91,7 +103,7 @@ export class SynapsesScreen implements Screen {
     this.panel.setAttribute('data-state', 'running');
     let frames;
     try {
-      frames = await this.engine.run('simulate-many', { models: runs.map((run) => run.model) });
+      frames = await this.engine.run('simulate-many', { models: runs.map((run) => withSynapseCurrentRecordings(run.model)) });
     } catch (error) {
       this.status.textContent = `The engine stopped: ${error instanceof Error ? error.message : String(error)}`;
       this.panel.setAttribute('data-state', 'error');
@@ -127,6 +139,7 @@ export class SynapsesScreen implements Screen {
     const time = frames[0].time;
     this.plot?.setData(time, data);
     const last = frames[frames.length - 1];
+    this.membrane.setSeries(synapseSeries(last, runs[runs.length - 1].model.synapses ?? []));
     this.conductancePlot?.setData(last.time, last.traces.filter((t) => t.id.endsWith('_g')).map((t) => t.values.map((x) => x * 1e3)));
     const peaks = vs.map(peakDeviation);
     this.results.peaks.textContent = labels.map((label, i) => `${label}: ${peaks[i] >= 0 ? '+' : ''}${f(peaks[i], 3)} mV`).join('; ');
