@@ -4,7 +4,9 @@
  * one event; two events in time; two synapses in space (a short cable); shunting inhibition (GABA-A reversing at
  * rest). Pure TS: builds the library `Model`s.
  */
+import { postsynapticResponse, type PostsynapticResponse } from '../../../../src/analysis/index.js';
 import { SYNAPSE_PRESETS } from '../../../../src/model/synapse-presets.js';
+import { formatNumber, formatSigned } from '../../common/format.js';
 import type { Location, Model, SynapseDescription } from '../../../../src/model/types.js';
 import type { ParamSpec, ParamValues } from '../../params.js';
 import type { ScreenModel } from '../../screen.js';
@@ -139,6 +141,53 @@ export function peakDeviation(v: ArrayLike<number>): number {
     low = Math.min(low, v[i] - REST);
   }
   return Math.abs(high) >= Math.abs(low) ? high : low;
+}
+
+/** Capacitance of the single compartment, nF: 1 uF/cm2 x 1000 um2 = 0.01 nF. */
+export const SYNAPSE_COMPARTMENT_CAPACITANCE_NF = 1 * 1000 * 1e-8 * 1e3;
+
+/**
+ * The response of one run (src/analysis/postsynaptic-potential.ts): its peak change from rest, or the action
+ * potential it fired with the EPSP at the spike's threshold. In the single compartment the synaptic current
+ * into the cell, -g (V - E_rev) summed over the synapses (uS x mV = nA, from the recorded `<id>_g` traces), is taken
+ * out of dV/dt before the threshold criterion; on the cable the synapses are away from the recording site, whose
+ * dV/dt is read as it is.
+ */
+export function analyseSynapseRun(time: ArrayLike<number>, traces: readonly { id: string; values: ArrayLike<number> }[], model: Model): PostsynapticResponse {
+  const v = traces.find((trace) => trace.id === 'v')?.values ?? [];
+  const single = model.cells[0]?.morphology.kind === 'single';
+  let stimulus: { current: Float64Array; capacitance: number } | undefined;
+  if (single) {
+    const current = new Float64Array(v.length);
+    for (const synapseDescription of model.synapses ?? []) {
+      const g = traces.find((trace) => trace.id === `${synapseDescription.id}_g`)?.values;
+      if (!g) continue;
+      for (let i = 0; i < v.length; i++) current[i] -= g[i] * (v[i] - synapseDescription.reversal);
+    }
+    stimulus = { current, capacitance: SYNAPSE_COMPARTMENT_CAPACITANCE_NF };
+  }
+  return postsynapticResponse(time, v, { rest: REST, stimulus });
+}
+
+/** "+16.6 mV", or "an action potential (triggered by an EPSP of +12.4 mV)" for a run that fired. */
+export function describeResponse(response: PostsynapticResponse): string {
+  if (response.actionPotential) return `an action potential (peak ${formatNumber(response.actionPotential.peak, 3)} mV), triggered by an EPSP of ${formatSigned(response.actionPotential.triggeringPotential, 'mV')}`;
+  return formatSigned(response.peak, 'mV');
+}
+
+/**
+ * How a potential change `before` (mV from rest, signed) became `after`, in words that hold for any reversal:
+ * "reverses it" when the sign flips, "cuts it by X %" when it shrinks, "adds to it (+X %)" when it grows.
+ */
+export function describeChange(before: number, after: number, name = 'the EPSP'): string {
+  const from = `from ${formatSigned(before, 'mV')} to ${formatSigned(after, 'mV')}`;
+  if (!Number.isFinite(before) || !Number.isFinite(after)) return `changes ${name}`;
+  if (before === 0) return after === 0 ? `leaves ${name} at 0 mV` : `creates a change of ${formatSigned(after, 'mV')}`;
+  if (Math.sign(after) !== Math.sign(before) && after !== 0) return `reverses ${name}: ${from}`;
+  const ratio = Math.abs(after) / Math.abs(before);
+  if (ratio < 1) return `cuts ${name} by ${formatNumber((1 - ratio) * 100, 3)} % (${from})`;
+  if (ratio > 1) return `adds to ${name}: ${from} (${formatNumber((ratio - 1) * 100, 3)} % more)`;
+  return `leaves ${name} unchanged (${formatSigned(after, 'mV')})`;
 }
 
 /** No animation on this screen beyond redraws; the model keeps the interface. */
