@@ -40,6 +40,8 @@ export interface Prediction {
 export interface ExplainContext {
   readonly readouts: Readouts;
   readonly values: ParamValues;
+  /** For a figure the screen does not read out: run the library on the screen's model. */
+  readonly run: JobRunner;
 }
 
 export interface Activity {
@@ -53,7 +55,7 @@ export interface Activity {
   /** Readout keys the explanation needs (the panel waits for the run that provides them). */
   readonly needs?: readonly string[];
   /** The explanation, with the numbers the screen computed. */
-  explain(context: ExplainContext): string;
+  explain(context: ExplainContext): string | Promise<string>;
 }
 
 export interface ChallengeContext {
@@ -153,7 +155,7 @@ export interface ActivityPanelOptions {
   readonly ready?: () => boolean;
 }
 
-const WAIT_LIMIT_MS = 60_000;
+const WAIT_LIMIT_MS = 20_000;
 
 /** The "Activities and challenges" panel: a collapsible section for the results column of a screen. */
 export class ActivityPanel {
@@ -226,7 +228,7 @@ export class ActivityPanel {
       }
       let text: string;
       try {
-        text = activity.explain({ readouts, values });
+        text = await activity.explain({ readouts, values, run: this.run });
       } catch (error) {
         text = `The explanation needs the screen's results, which are not ready: ${error instanceof Error ? error.message : String(error)}`;
       }
