@@ -10,10 +10,11 @@ import type { Screen, ScreenHost } from './screen.js';
 import { ActionPotentialScreen } from './screens/action-potential/view.js';
 import { PropagationScreen } from './screens/propagation/view.js';
 import { PumpScreen } from './screens/pump/view.js';
+import { PracticeScreen } from './screens/practice/view.js';
 import { RestingScreen } from './screens/resting/view.js';
 import { SynapsesScreen } from './screens/synapses/view.js';
 
-const screens: Screen[] = [new RestingScreen(), new ActionPotentialScreen(), new PropagationScreen(), new SynapsesScreen(), new PumpScreen()];
+const screens: Screen[] = [new RestingScreen(), new ActionPotentialScreen(), new PropagationScreen(), new SynapsesScreen(), new PumpScreen(), new PracticeScreen()];
 const tabs = document.getElementById('tabs') as HTMLElement;
 const main = document.getElementById('screen-panel') as HTMLElement;
 main.removeAttribute('role');
