@@ -5,6 +5,7 @@
  */
 import type { Activity, Challenge, JobRunner, Readouts } from '../../common/activities.js';
 import { formatNumber as f, formatQuantity as q } from '../../common/format.js';
+import type { SpaceTimeFrame } from '../../engine-protocol.js';
 import type { ParamValues } from '../../params.js';
 import { buildPropagation } from './model.js';
 
@@ -14,8 +15,17 @@ const need = (readouts: Readouts, key: string): number => {
   return value;
 };
 
+/** The diameter the "double the diameter" activity compares with, µm (the screen's default). */
+const BASE_DIAMETER = 10;
+
 /** The TTX challenge: a dose counts as the smallest if one this factor smaller still conducts (10 %). */
 export const TTX_MARGIN = 1.1;
+
+/** The screen's readouts: conducts (1: the action potential reached both detectors, 0: not), velocity, delay, distance. */
+export function propagationReadouts(frame: Pick<SpaceTimeFrame, 'velocity'>): Readouts {
+  const velocity = frame.velocity;
+  return velocity ? { conducts: 1, velocity_m_per_s: velocity.metresPerSecond, delay_ms: velocity.delay, distance_mm: velocity.distance / 1000 } : { conducts: 0 };
+}
 
 /** Conduction velocity (m/s) of the screen's axon at these settings, or null when the action potential fails. */
 export async function conductionVelocity(values: ParamValues, run: JobRunner): Promise<number | null> {
@@ -35,9 +45,10 @@ export const PROPAGATION_ACTIVITIES: readonly Activity[] = [
     observe: 'Read the conduction velocity and look at the slope of the bright band in the space–time view (steeper band: slower).',
     needs: ['conducts'],
     explain: async ({ readouts, values, run }) => {
-      const base = await conductionVelocity({ ...values, diameter: Number(values.diameter) / 2 }, run);
+      const base = await conductionVelocity({ ...values, diameter: BASE_DIAMETER }, run);
+      const d = Number(values.diameter);
       const v = need(readouts, 'velocity_m_per_s');
-      return `At ${q(Number(values.diameter), 'µm')} the action potential travels at ${q(v, 'm/s')}, against ${base === null ? 'no conduction' : q(base, 'm/s')} at half the diameter: ${base === null ? '' : `${f(v / base)} times faster. `}The axial resistance falls as d² while the membrane to charge grows as d, so the length constant and the velocity grow as √d.`;
+      return `At ${q(d, 'µm')} the action potential travels at ${q(v, 'm/s')}, against ${base === null ? 'no conduction' : q(base, 'm/s')} at ${q(BASE_DIAMETER, 'µm')}: ${base === null ? '' : `${f(v / base)} times faster, where √(${f(d)}/${f(BASE_DIAMETER)}) = ${f(Math.sqrt(d / BASE_DIAMETER))}. `}The axial resistance falls as d² while the membrane to charge grows as d, so the length constant and the velocity grow as √d.`;
     },
   },
   {

@@ -4,6 +4,7 @@
  */
 import type { Activity, Challenge, Readouts } from '../../common/activities.js';
 import { formatNumber as f, formatQuantity as q, formatSigned } from '../../common/format.js';
+import type { SimulationFrame } from '../../engine-protocol.js';
 
 const need = (readouts: Readouts, key: string): number => {
   const value = readouts[key];
@@ -11,6 +12,32 @@ const need = (readouts: Readouts, key: string): number => {
   return value;
 };
 const mv = (value: number) => q(value, 'mV');
+
+/**
+ * The screen's readouts: the steady state (start), the samples just before and after the ouabain arrives (the jump is
+ * the pump's own share of Vm) and the end — Vm (mV), inside Na⁺ and K⁺ (mM), pump current (µA/cm²).
+ */
+export function pumpReadouts(frame: Pick<SimulationFrame, 'time' | 'traces'>, controlHours: number): Readouts {
+  if (frame.time.length < 2) return {};
+  const trace = (id: string) => frame.traces.find((t) => t.id === id)?.values ?? new Float64Array(frame.time.length);
+  const v = trace('v'), na = trace('na_inside'), k = trace('k_inside'), pump = trace('pump');
+  const last = frame.time.length - 1;
+  let after = frame.time.findIndex((t) => t > controlHours * 3600e3);
+  if (after < 1) after = 1;
+  return {
+    startVoltage_mV: v[0],
+    startNaInside_mM: na[0],
+    startKInside_mM: k[0],
+    startPumpCurrent_uA_per_cm2: pump[0] * 1e3,
+    voltageBeforeOuabain_mV: v[after - 1],
+    voltageAfterOuabain_mV: v[after],
+    voltageJump_mV: v[after] - v[after - 1],
+    endVoltage_mV: v[last],
+    endNaInside_mM: na[last],
+    endKInside_mM: k[last],
+    endPumpCurrent_uA_per_cm2: pump[last] * 1e3,
+  };
+}
 
 /** The pump challenge: Vm at the end at least this negative (mV). */
 export const PUMP_TARGET_MV = -50;

@@ -6,7 +6,26 @@
 import type { Activity, Challenge, Readouts } from '../../common/activities.js';
 import { formatNumber as f, formatQuantity as q, formatSigned } from '../../common/format.js';
 import { defaults } from '../../params.js';
-import { computeResting, presetValues, RESTING_SPECS } from './model.js';
+import { computeResting, presetValues, RESTING_SPECS, type RestingResult } from './model.js';
+
+/** The screen's readouts (RestingScreen.readouts()): potentials in mV, currents in µA/cm², τ in ms, R in MΩ. */
+export function restingReadouts(result: RestingResult): Readouts {
+  const out: Record<string, number> = {
+    restingPotential_mV: result.ghk,
+    chargeIons: result.charge.ions,
+    chargeFraction: result.charge.fraction ?? Number.NaN,
+    timeConstant_ms: result.circuit.timeConstant,
+    inputResistance_MOhm: result.circuit.inputResistance,
+  };
+  for (const ion of result.ions) {
+    out[`nernst_${ion.key}_mV`] = ion.nernst;
+    out[`drivingForce_${ion.key}_mV`] = ion.flow.drivingForce;
+    out[`current_${ion.key}_uA_per_cm2`] = ion.currentDensity * 1e3;
+    // +1: the ions move into the cell at rest, −1: out of it, 0: no net flow (or impermeant).
+    out[`ionsEntering_${ion.key}`] = ion.relativePermeability <= 0 || ion.flow.ionDirection === 'none' ? 0 : ion.flow.ionDirection === 'into the cell' ? 1 : -1;
+  }
+  return out;
+}
 
 const baseline = () => computeResting(defaults(RESTING_SPECS));
 const mv = (value: number) => q(value, 'mV');
@@ -40,14 +59,14 @@ export const RESTING_ACTIVITIES: readonly Activity[] = [
     id: 'sodium-outside',
     title: 'Raise outside Na⁺ by the same amount',
     setup: { na_out: 160 },
-    predict: { question: 'Outside Na⁺ goes up by the same 15 mM (145 → 160 mM). Compared with the K⁺ change, V moves…', choices: ['much less', 'about as much', 'much more'], answer: 0 },
+    predict: { question: 'Outside Na⁺ goes up by about the same amount (145 → 158 mM). Compared with 15 mM more K⁺, V moves…', choices: ['much less', 'about as much', 'much more'], answer: 0 },
     observe: 'Compare the GHK number with the default (−64.9 mV) and E for Na⁺ in the table.',
     needs: ['restingPotential_mV', 'nernst_na_mV'],
     explain: ({ readouts }) => {
       const before = baseline();
       const v = need(readouts, 'restingPotential_mV');
       const k20 = computeResting({ ...defaults(RESTING_SPECS), k_out: 20 }).ghk;
-      return `E_Na moves to ${mv(need(readouts, 'nernst_na_mV'))}, yet V moves only ${formatSigned(v - before.ghk, 'mV')} (to ${mv(v)}), against ${formatSigned(k20 - before.ghk, 'mV')} for 15 mM more K⁺. In the GHK equation each concentration is weighted by its permeability, and at rest P_Na is only a twentieth of P_K.`;
+      return `E_Na moves to ${mv(need(readouts, 'nernst_na_mV'))}, yet V moves only ${formatSigned(v - before.ghk, 'mV')} (to ${mv(v)}), against ${formatSigned(k20 - before.ghk, 'mV')} for 15 mM more K⁺ (5 → 20 mM). In the GHK equation each concentration is weighted by its permeability, and at rest P_Na is only a twentieth of P_K.`;
     },
   },
   {
@@ -69,8 +88,8 @@ export const RESTING_ACTIVITIES: readonly Activity[] = [
     predict: { question: 'The squid giant axon has ten times more ions on both sides than a mammalian neuron, at 20 °C. What resting potential do you expect?' },
     observe: 'Read the GHK number and compare the Nernst potentials in the table with those of the mammalian neuron (the default).',
     needs: ['restingPotential_mV', 'nernst_k_mV', 'nernst_na_mV'],
-    explain: ({ readouts }) =>
-      `GHK gives ${mv(need(readouts, 'restingPotential_mV'))}, close to the about −60 mV Hodgkin & Katz (1949) measured. What matters is the ratios, not the amounts: 20/400 mM K⁺ gives E_K = ${mv(need(readouts, 'nernst_k_mV'))} and 440/50 mM Na⁺ gives E_Na = ${mv(need(readouts, 'nernst_na_mV'))}; the temperature sets RT/F.`,
+    explain: ({ readouts, values }) =>
+      `GHK gives ${mv(need(readouts, 'restingPotential_mV'))}, close to the about −60 mV Hodgkin & Katz (1949) measured. What matters is the ratios, not the amounts: ${f(Number(values.k_out))}/${f(Number(values.k_in))} mM K⁺ gives E_K = ${mv(need(readouts, 'nernst_k_mV'))} and ${f(Number(values.na_out))}/${f(Number(values.na_in))} mM Na⁺ gives E_Na = ${mv(need(readouts, 'nernst_na_mV'))}; the temperature sets RT/F.`,
   },
   {
     id: 'charge',
@@ -110,7 +129,7 @@ export const RESTING_CHALLENGES: readonly Challenge[] = [
       const v = need(readouts, 'restingPotential_mV');
       const off = v - REST_TARGET_MV;
       if (Math.abs(off) <= REST_TOLERANCE_MV) return { solved: true, feedback: `The cell rests at ${mv(v)}. E_K is ${mv(need(readouts, 'nernst_k_mV'))}: V sits above it because Na⁺ still leaks in.` };
-      return { solved: false, feedback: `V is ${mv(v)}, ${f(Math.abs(off), 2)} mV ${off > 0 ? 'too positive: make E_K more negative (less K⁺ outside or more inside)' : 'too negative: make E_K less negative'}.` };
+      return { solved: false, feedback: `V is ${mv(v)}, ${f(Math.abs(off), 2)} mV ${off > 0 ? 'too positive: make E_K more negative (less K⁺ outside or more inside — outside alone will not do: Na⁺ and Cl⁻ hold V up)' : 'too negative: make E_K less negative'}.` };
     },
   },
   {
