@@ -4,6 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { teacherGuidePage } from './teacher-guide-page.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -14,4 +15,5 @@ export default defineConfig({
   build: { outDir: 'dist', emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 1500 },
   worker: { format: 'es' },
   server: { fs: { allow: [fileURLToPath(new URL('..', import.meta.url))] } },
+  plugins: [teacherGuidePage()],
 });
