@@ -43,6 +43,8 @@ const POOL_SIZE = 2048;
 const CROSSING_WALL_SECONDS = 0.9;
 /** Text alternative refresh while playing, wall-clock ms. */
 const TEXT_REFRESH_WALL_MS = 250;
+/** While playing, the screen's trace cursor (its plots) follows at most this often, wall-clock ms (~30 Hz). */
+const CURSOR_CALLBACK_WALL_MS = 33;
 /** Layout, CSS px. */
 const HEIGHT = 268;
 const MEMBRANE_TOP = 104;
@@ -78,6 +80,9 @@ export class MembraneAnimation {
   private widthCss = 0;
   private frames = 0;
   private lastTextWallMs = 0;
+  private lastCursorCallbackWallMs = 0;
+  /** The static background (water, bilayer, side labels), redrawn only on resize. */
+  private background: HTMLCanvasElement | undefined;
   private speedIndex: number;
 
   constructor(private readonly options: MembraneAnimationOptions) {
@@ -105,8 +110,7 @@ export class MembraneAnimation {
         { class: 'buttons membrane-controls' },
         this.playButton,
         this.stepButton,
-        h('label', { for: `${options.id}-speed`, text: 'Speed ' }),
-        this.speedSelect,
+        h('span', { class: 'membrane-speed' }, h('label', { for: `${options.id}-speed`, text: 'Speed ' }), this.speedSelect),
       ),
       this.motionNote,
       this.text,
@@ -119,13 +123,20 @@ export class MembraneAnimation {
           return;
         }
         this.render(cursorMs);
-        options.onCursor?.(cursorMs);
+        const wallNow = performance.now();
+        if (options.onCursor && (!this.playback.playing || cursorMs >= this.playback.endMs || wallNow - this.lastCursorCallbackWallMs >= CURSOR_CALLBACK_WALL_MS)) {
+          this.lastCursorCallbackWallMs = wallNow;
+          options.onCursor(cursorMs);
+        }
       },
       onPlayingChange: (playing) => {
         this.playButton.textContent = playing ? 'Pause' : 'Play';
         this.playButton.setAttribute('aria-pressed', String(playing));
         this.element.setAttribute('data-playing', String(playing));
-        if (!playing) this.updateText(true);
+        if (!playing) {
+          this.updateText(true);
+          options.onCursor?.(this.playback.cursorMs);
+        }
       },
     });
     this.playButton.addEventListener('click', () => this.playback.toggle());
@@ -199,6 +210,7 @@ export class MembraneAnimation {
     this.widthCss = width;
     this.canvas.width = Math.round(width * ratio);
     this.canvas.height = Math.round(HEIGHT * ratio);
+    this.background = undefined;
     this.render(this.playback.cursorMs);
   }
 
@@ -252,6 +264,40 @@ export class MembraneAnimation {
     if (width <= 0) return;
     const ratio = this.canvas.width / width;
     const g = this.context;
+    g.setTransform(1, 0, 0, 1, 0, 0);
+    if (!this.background) this.background = this.drawBackground(width, ratio);
+    g.drawImage(this.background, 0, 0);
+    g.setTransform(ratio, 0, 0, ratio, 0, 0);
+    const series = this.state.current;
+    g.font = `600 12px ${FONT}`;
+    g.fillStyle = '#222222';
+    if (!series) {
+      g.textAlign = 'center';
+      g.fillText('Waiting for the run…', width / 2, 90);
+      return;
+    }
+    g.textAlign = 'right';
+    g.fillText(`1 dot = ${formatNumber(this.state.ionsPerDot)} ions`, width - 6, 16);
+    g.font = `12px ${FONT}`;
+    g.fillText(`t = ${this.formatTime(cursorMs)}`, width - 6, HEIGHT - 8);
+    const columns = series.channels.length + (series.pump ? 1 : 0);
+    const spacing = width / Math.max(1, columns);
+    const reduced = this.reduced();
+    for (let c = 0; c < series.channels.length; c++) {
+      const channel = series.channels[c];
+      const now = this.state.channels[c];
+      this.drawChannel(g, spacing * (c + 0.5), channel.label, channel.ion, channel.gateLabel, now.openProbability, now.ionsPerMillisecond, channel.blockedFraction ?? 0, spacing, reduced);
+    }
+    if (series.pump) this.drawPump(g, spacing * (series.channels.length + 0.5), spacing, reduced);
+    if (!reduced) this.drawDots(g, cursorMs, spacing);
+  }
+
+  /** Water outside and inside, the lipid bilayer and the side labels, at device resolution. */
+  private drawBackground(width: number, ratio: number): HTMLCanvasElement {
+    const canvas = document.createElement('canvas');
+    canvas.width = this.canvas.width;
+    canvas.height = this.canvas.height;
+    const g = canvas.getContext('2d') as CanvasRenderingContext2D;
     g.setTransform(ratio, 0, 0, ratio, 0, 0);
     // Outside and inside.
     g.fillStyle = '#f2f7fb';
@@ -276,26 +322,7 @@ export class MembraneAnimation {
     g.textAlign = 'left';
     g.fillText('Outside', 6, 16);
     g.fillText('Inside', 6, HEIGHT - 8);
-    const series = this.state.current;
-    if (!series) {
-      g.textAlign = 'center';
-      g.fillText('Waiting for the run…', width / 2, 90);
-      return;
-    }
-    g.textAlign = 'right';
-    g.fillText(`1 dot = ${formatNumber(this.state.ionsPerDot)} ions`, width - 6, 16);
-    g.font = `12px ${FONT}`;
-    g.fillText(`t = ${this.formatTime(cursorMs)}`, width - 6, HEIGHT - 8);
-    const columns = series.channels.length + (series.pump ? 1 : 0);
-    const spacing = width / Math.max(1, columns);
-    const reduced = this.reduced();
-    for (let c = 0; c < series.channels.length; c++) {
-      const channel = series.channels[c];
-      const now = this.state.channels[c];
-      this.drawChannel(g, spacing * (c + 0.5), channel.label, channel.ion, channel.gateLabel, now.openProbability, now.ionsPerMillisecond, channel.blockedFraction ?? 0, spacing, reduced);
-    }
-    if (series.pump) this.drawPump(g, spacing * (series.channels.length + 0.5), spacing, reduced);
-    if (!reduced) this.drawDots(g, cursorMs, spacing);
+    return canvas;
   }
 
   private drawChannel(g: CanvasRenderingContext2D, x: number, label: string, ion: MembraneIon, gateLabel: string, open: number, ionsPerMillisecond: number, blocked: number, spacing: number, reduced: boolean): void {
@@ -443,7 +470,7 @@ export class MembraneAnimation {
       this.text.textContent = 'Waiting for the run.';
       return;
     }
-    const parts = [`At t = ${this.formatTime(cursorMs)}. Scale: 1 dot = ${formatNumber(this.state.ionsPerDot)} ions crossing (per ms of simulated time the dots show the flux ÷ ${formatNumber(this.state.ionsPerDot)}).`];
+    const parts = [`At t = ${this.formatTime(cursorMs)}. Scale: 1 dot = ${formatNumber(this.state.ionsPerDot)} ions crossing; the rates are per ms of simulated time.`];
     const values: Record<string, number> = {};
     series.channels.forEach((channel, c) => {
       const now = this.state.channels[c];

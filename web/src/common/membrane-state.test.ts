@@ -211,12 +211,18 @@ describe('MembraneState: zero flux, steady states, synapses, pump', () => {
     expect(state.pumpTurns).toBeCloseTo(cycles / 1e8, 9);
   });
 
-  it('chooses a power of ten that keeps the busiest stream near 150 dots per wall second', () => {
-    expect(chooseIonsPerDot(6e7, 2)).toBe(1e6);
-    expect(chooseIonsPerDot(7e4, 1)).toBe(1e3);
+  it('chooses a round number of ions per dot (1, 2, 5 × 10ⁿ) that keeps the busiest stream at 40–100 % of 150 dots per wall second', () => {
+    expect(chooseIonsPerDot(6e7, 2)).toBe(1e6); // 1.2e8 / 150 = 8e5 -> 1e6
+    expect(chooseIonsPerDot(7e4, 1)).toBe(500); // 467 -> 500
+    expect(chooseIonsPerDot(3e4, 1)).toBe(200); // 200 exactly
     expect(chooseIonsPerDot(0, 1)).toBe(1);
-    const n = chooseIonsPerDot(3.3e5, 2.7e6);
-    expect((3.3e5 * 2.7e6) / n).toBeLessThanOrEqual(150);
-    expect((3.3e5 * 2.7e6) / n).toBeGreaterThan(15);
+    expect(chooseIonsPerDot(10, 1)).toBe(1);
+    for (const [peak, speed] of [[3.3e5, 2.7e6], [6.2e7, 5], [1234, 0.1], [9.99e9, 1]]) {
+      const n = chooseIonsPerDot(peak, speed);
+      const dotsPerSecond = (peak * speed) / n;
+      expect(dotsPerSecond).toBeLessThanOrEqual(150 * (1 + 1e-9));
+      expect(dotsPerSecond).toBeGreaterThanOrEqual(0.4 * 150);
+      expect([1, 2, 5]).toContain(Math.round(n / 10 ** Math.floor(Math.log10(n))));
+    }
   });
 });

@@ -245,13 +245,18 @@ export class MembraneState {
 }
 
 /**
- * Ions per dot: a power of ten chosen so that the busiest stream shows at most `targetDotsPerWallSecond` dots per
- * wall-clock second at `simulatedMsPerWallSecond`: N = 10^ceil(log10(peak × speed / target)), at least 1.
+ * Ions per dot: the smallest round number (1, 2 or 5 × 10ⁿ, at least 1) for which the busiest stream shows at most
+ * `targetDotsPerWallSecond` dots per wall-clock second at `simulatedMsPerWallSecond` (so between 40 % and 100 % of
+ * the target at its peak).
  */
 export function chooseIonsPerDot(peakIonsPerMillisecond: number, simulatedMsPerWallSecond: number, targetDotsPerWallSecond = 150): number {
   const perWallSecond = Math.abs(peakIonsPerMillisecond) * simulatedMsPerWallSecond;
   if (!(perWallSecond > 0) || !Number.isFinite(perWallSecond)) return 1;
-  return Math.max(1, 10 ** Math.ceil(Math.log10(perWallSecond / targetDotsPerWallSecond)));
+  const least = perWallSecond / targetDotsPerWallSecond;
+  if (least <= 1) return 1;
+  const decade = 10 ** Math.floor(Math.log10(least));
+  for (const step of [1, 2, 5, 10]) if (step * decade >= least * (1 - 1e-12)) return step * decade;
+  return 10 * decade;
 }
 
 // ---- Screen adapters: each screen's engine output → MembraneSeries. ----
