@@ -175,7 +175,7 @@ export class ActionPotentialScreen implements Screen {
     });
     this.phase = new PhasePlane({ id: 'ap-phase', title: 'Phase plane: n against Vm', xLabel: 'Vm (mV)', yLabel: 'n', xRange: [-100, 60], yRange: [0, 1], color: COLORS.n });
     this.membrane = new MembraneAnimation({
-      id: 'ap-membrane',
+      id: 'ap-membrane-animation',
       title: 'The membrane at work: Na⁺ and K⁺ channels of this patch, from the run',
       speeds: [0.5, 1, 2, 5, 25].map((ms) => ({ label: `${f(ms)} ms per second`, simulatedMsPerWallSecond: ms })),
       defaultSpeed: 2,

@@ -26,7 +26,7 @@ export class PumpScreen implements Screen {
   private results!: Record<string, HTMLElement>;
   private status!: HTMLElement;
   private readonly membrane = new MembraneAnimation({
-    id: 'pump-membrane',
+    id: 'pump-membrane-animation',
     title: 'The membrane at work: the Na⁺/K⁺ pump against the Na⁺ and K⁺ leaks, over the hours of the time-lapse',
     speeds: [0.1, 0.25, 0.75, 2].map((hours) => ({ label: `${f(hours)} h per second`, simulatedMsPerWallSecond: hours * 3600e3 })),
     defaultSpeed: 2,

@@ -50,7 +50,7 @@ export class SynapsesScreen implements Screen {
   /** The key numbers shown, by name (readouts()). */
   private shown: Record<string, number> = {};
   private readonly membrane = new MembraneAnimation({
-    id: 'syn-membrane',
+    id: 'syn-membrane-animation',
     title: 'The membrane at work: the synaptic channels of the last run, opening with the computed conductance',
     speeds: [0.5, 1, 2, 5, 20].map((ms) => ({ label: `${f(ms)} ms per second`, simulatedMsPerWallSecond: ms })),
     defaultSpeed: 2,
