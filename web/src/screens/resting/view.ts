@@ -6,6 +6,8 @@ import { defaults, formatNumber as f, type ParamValues } from '../../params.js';
 import { COLORS } from '../../plot.js';
 import type { Screen, ScreenHost } from '../../screen.js';
 import { presetValues, RESTING_IONS, RESTING_SPECS, RestingModel, type RestingResult } from './model.js';
+import { MembraneAnimation } from '../../common/membrane-animation.js';
+import { restingSeries } from '../../common/membrane-state.js';
 
 const ION_COLORS: Record<string, string> = { k: COLORS.k, na: COLORS.na, cl: COLORS.cl, ca: COLORS.ca };
 const mv = (value: number, digits = 3) => `${value >= 0 ? '+' : '−'}${f(Math.abs(value), digits)} mV`;
@@ -19,6 +21,13 @@ export class RestingScreen implements Screen {
   private controls!: ControlPanel;
   private ghkOutput!: HTMLElement;
   private membrane!: SVGSVGElement;
+  private readonly membraneAnimation = new MembraneAnimation({
+    id: 'rest-membrane-animation',
+    title: 'The membrane at work: each ion\'s passive net flux through its channels at rest (steady state)',
+    speeds: [0.1, 1, 10].map((ms) => ({ label: `${f(ms)} ms per second`, simulatedMsPerWallSecond: ms })),
+    defaultSpeed: 1,
+    stepMs: 1,
+  });
   private circuit!: SVGSVGElement;
   private table!: HTMLTableSectionElement;
   private formulas!: HTMLElement;
@@ -73,6 +82,7 @@ export class RestingScreen implements Screen {
           'div',
           { class: 'results' },
           h('div', { class: 'headline' }, h('span', { text: 'Resting potential (GHK): ' }), this.ghkOutput),
+          this.membraneAnimation.element,
           h('figure', { class: 'card' }, h('figcaption', { id: 'rest-membrane-title', text: 'Net passive flow of each ion at rest (arrow length: driving force V − E)' }), this.membrane),
           h('div', { class: 'table-wrap' }, h('table', { class: 'ion-table' }, h('caption', { text: 'Each ion at the resting potential' }), h('thead', {}, h('tr', {}, ...['Ion', 'Inside (mM)', 'Outside (mM)', 'P / P_K', 'Nernst E', 'V − E', 'Ions move', 'ΔG entering'].map((text) => h('th', { scope: 'col', text })))), this.table)),
           h('figure', { class: 'card' }, h('figcaption', { id: 'rest-circuit-title', text: 'Equivalent circuit: each ion a battery (its Nernst potential) in series with its conductance, beside the membrane capacitance' }), this.circuit, this.circuitFigures),
@@ -109,6 +119,7 @@ export class RestingScreen implements Screen {
 
   hide(): void {
     cancelAnimationFrame(this.frame);
+    this.membraneAnimation.pause();
     this.lastWallMs = 0;
   }
 
@@ -123,6 +134,7 @@ export class RestingScreen implements Screen {
     this.ghkOutput.textContent = mv(result.ghk, 4);
     this.ghkOutput.setAttribute('data-ghk-mv', String(result.ghk));
     this.drawMembrane(result);
+    this.membraneAnimation.setSeries(restingSeries(result.ions, result.area));
     this.drawCircuit(result);
     this.fillTable(result);
     this.fillCharge(result);
