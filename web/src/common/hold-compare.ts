@@ -46,7 +46,7 @@ export class HoldCompare {
 
   constructor(private readonly options: HoldCompareOptions) {
     this.keepButton = h('button', { type: 'button', id: `${options.prefix}-keep`, text: 'Keep this run', 'aria-label': 'Keep this run to compare with the next (drawn grey and dashed)' });
-    this.clearButton = h('button', { type: 'button', id: `${options.prefix}-clear-kept`, text: 'Clear kept run', 'aria-label': 'Clear the kept run', disabled: true });
+    this.clearButton = h('button', { type: 'button', id: `${options.prefix}-clear-kept`, text: 'Clear kept run', 'aria-label': 'Clear kept run (the grey dashed trace)', disabled: true });
     this.keepButton.addEventListener('click', () => this.keep());
     this.clearButton.addEventListener('click', () => this.clear());
     this.element = h('span', { class: 'hold-compare', style: 'display:contents' }, this.keepButton, this.clearButton);

@@ -95,7 +95,7 @@ export class MembraneAnimation {
     this.context = this.canvas.getContext('2d', { alpha: false }) as CanvasRenderingContext2D;
     this.text = h('p', { id: `${options.id}-text`, class: 'membrane-text' });
     this.playButton = h('button', { type: 'button', id: `${options.id}-play`, text: 'Play', 'aria-pressed': 'false' });
-    this.stepButton = h('button', { type: 'button', id: `${options.id}-step`, text: `Step +${this.formatTime(options.stepMs)}`, 'aria-label': `Step the animation forward by ${this.formatTime(options.stepMs)}` });
+    this.stepButton = h('button', { type: 'button', id: `${options.id}-step`, text: `Step +${this.formatTime(options.stepMs)}`, 'aria-label': `Step +${this.formatTime(options.stepMs)}: the animation forward by ${this.formatTime(options.stepMs)}` });
     this.speedSelect = h('select', { id: `${options.id}-speed` }, ...options.speeds.map((speed, i) => h('option', { value: String(i), text: speed.label })));
     this.speedSelect.value = String(this.speedIndex);
     this.motionNote = h('p', { class: 'note', id: `${options.id}-motion-note`, text: 'Reduced motion is on: the drawing shows the state at the cursor, with arrows for the flows. Step moves the cursor.' });
