@@ -303,7 +303,7 @@ export interface SynapseChannel {
 export function synapseCarrier(kind: string, reversal: number): { ion: MembraneIon; valence: number; carrier: string } {
   if (kind === 'gaba-a') return { ion: 'cl', valence: -1, carrier: 'Cl⁻ ions' };
   if (kind === 'gaba-b') return { ion: 'k', valence: 1, carrier: 'K⁺ ions (through GIRK channels)' };
-  return reversal < -40 ? { ion: 'k', valence: 1, carrier: 'net charge, counted as K⁺' } : { ion: 'na', valence: 1, carrier: 'net cation charge (mostly Na⁺ in), counted as Na⁺' };
+  return reversal < -40 ? { ion: 'k', valence: 1, carrier: 'cations (net, counted as K⁺)' } : { ion: 'na', valence: 1, carrier: 'cations (net, counted as Na⁺; mostly Na⁺ in, some K⁺ out)' };
 }
 
 /**
