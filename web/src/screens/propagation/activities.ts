@@ -76,12 +76,12 @@ export const PROPAGATION_ACTIVITIES: readonly Activity[] = [
   {
     id: 'warm',
     title: 'Warm the axon',
-    setup: { temperature: 30 },
-    predict: { question: 'From 20 to 30 °C every gate moves three times faster. The action potential…', choices: ['travels faster', 'travels slower', 'fails to travel'] },
-    observe: 'Read the velocity; move the temperature between 20 °C and the top of the slider and watch the bright band.',
+    setup: { temperature: 34 },
+    predict: { question: 'From 20 to 34 °C every gate moves more than four times faster. The action potential…', choices: ['travels faster', 'travels slower', 'fails to travel'], answer: 2 },
+    observe: 'Look at the space–time view: does the bright band reach the far end? Then cool the axon step by step (30, 25, 20 °C) and read the velocity.',
     needs: ['conducts'],
     explain: ({ readouts, values }) =>
-      `At ${q(Number(values.temperature), '°C')}: ${velocityText(readouts)}. Warming speeds the Na⁺ channels' opening (faster conduction) but also their inactivation and the K⁺ channels' opening; near 30 °C the squid action potential becomes so brief and small that it can fail to excite the next stretch of membrane.`,
+      `At ${q(Number(values.temperature), '°C')}: ${velocityText(readouts)}. Warming speeds the Na⁺ channels' opening (faster conduction) but also their inactivation and the K⁺ channels' opening; above about 33 °C the squid action potential becomes so brief and small that it shrinks as it travels and dies out before the far end.`,
   },
 ];
 
