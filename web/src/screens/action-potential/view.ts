@@ -160,11 +160,11 @@ export class ActionPotentialScreen implements Screen {
     };
     this.plots = {
       v: new Plot({ id: 'ap-plot-v', title: 'Membrane potential', xLabel: 'time', xUnit: 'ms', yLabel: 'Vm (mV)', series: [{ label: 'Vm', unit: 'mV', color: COLORS.v, width: 2 }], height: 240, decorate: decorateV }),
-      stim: new Plot({ id: 'ap-plot-stim', title: 'Injected (or clamp) current', xLabel: 'time', xUnit: 'ms', yLabel: 'I (nA)', series: [{ label: 'I stimulus', unit: 'nA', color: COLORS.stim }], height: 140, decorate: decorateStim }),
+      stim: new Plot({ id: 'ap-plot-stim', title: 'Injected (or clamp) current', xLabel: 'time', xUnit: 'ms', yLabel: 'I (nA)', series: [{ label: 'I stimulus', unit: 'nA', color: COLORS.stim }], height: 180, decorate: decorateStim }),
       gates: new Plot({ id: 'ap-plot-gates', title: 'Gates', xLabel: 'time', xUnit: 'ms', yLabel: 'open fraction', series: [{ label: 'm', unit: '', color: COLORS.m }, { label: 'h', unit: '', color: COLORS.h }, { label: 'n', unit: '', color: COLORS.n }], yRange: [0, 1], height: 180, decorate: cursor }),
       currents: new Plot({ id: 'ap-plot-currents', title: 'Ionic currents (outward positive)', xLabel: 'time', xUnit: 'ms', yLabel: 'µA/cm²', series: [{ label: 'I Na', unit: 'µA/cm²', color: COLORS.na }, { label: 'I K', unit: 'µA/cm²', color: COLORS.k }, { label: 'I leak', unit: 'µA/cm²', color: COLORS.leak }], height: 180, decorate: cursor }),
       conductances: new Plot({ id: 'ap-plot-conductances', title: 'Conductances', xLabel: 'time', xUnit: 'ms', yLabel: 'mS/cm²', series: [{ label: 'g Na', unit: 'mS/cm²', color: COLORS.na }, { label: 'g K', unit: 'mS/cm²', color: COLORS.k }], height: 180, decorate: cursor }),
-      refractory: new Plot({ id: 'ap-plot-refractory', title: 'Refractory period: threshold of a second pulse', xLabel: 'interval after the first pulse', xUnit: 'ms', yLabel: '× single threshold', series: [{ label: 'relative threshold', unit: '', color: PALETTE.threshold.color, width: 2 }], yRange: [0, 10], height: 200, decorate: decorateRefractory }),
+      refractory: new Plot({ id: 'ap-plot-refractory', title: 'Refractory period: threshold of a second pulse', xLabel: 'interval after the first pulse', xUnit: 'ms', yLabel: '× single threshold', series: [{ label: 'relative threshold', unit: '', color: PALETTE.v.color, dash: [], width: 2 }], yRange: [0, 10], height: 200, decorate: decorateRefractory }),
     };
     this.plots.v.onDraw(() => {
       if (this.inputWallMs > 0 && this.frame) {

@@ -23,7 +23,8 @@ function synapseStyle(kind: string): QuantityStyle {
 
 /** Line styles of the runs: in the shunting experiment by what each run holds; otherwise distinct colour and dash. */
 function runStyle(experiment: string, index: number): QuantityStyle {
-  if (experiment === 'shunting') return [PALETTE.excitation, PALETTE.inhibition, PALETTE.v][index] ?? PALETTE.other;
+  // Excitation alone in the excitation colour, inhibition alone in the inhibition colour, both together in a third.
+  if (experiment === 'shunting') return [PALETTE.excitation, PALETTE.inhibition, PALETTE.other][index] ?? PALETTE.other;
   return RUN_STYLES[index % RUN_STYLES.length];
 }
 
