@@ -92,10 +92,11 @@ async function shown(page: Page, id: string): Promise<Shown> {
  * Plays and measures, over windows of `wallMs` of wall-clock time, the membrane animation's rendered frames per
  * second and, independently, the browser's own animation frames per second. The machine is shared (2 cores, other
  * jobs): up to three windows are measured and the best is returned (a transient load spike elsewhere is not the
- * animation's frame rate). Pauses afterwards.
+ * animation's frame rate), after half a second of warm-up. Pauses afterwards.
  */
 async function playAndMeasure(page: Page, id: string, wallMs = 2000): Promise<{ fps: number; browserFps: number }> {
   await page.click(`#${id}-play`);
+  await page.waitForTimeout(500); // warm-up: the first frames compile the drawing code
   let best = { fps: 0, browserFps: 0 };
   for (let window = 0; window < 3 && best.fps < 55; window++) {
     const result = await page.evaluate(
