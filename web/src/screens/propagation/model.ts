@@ -5,7 +5,9 @@
  * space-time frame (simulated ms) at a pace set in wall-clock seconds.
  */
 import type { Location, Model, Recording, Section } from '../../../../src/model/types.js';
+import { findMechanism } from '../../../../src/mechanisms/catalogue.js';
 import { ZERO_CELSIUS } from '../../../../src/units/index.js';
+import { drugFactor } from '../../drugs.js';
 import type { ParamSpec, ParamValues } from '../../params.js';
 import type { ScreenModel } from '../../screen.js';
 
@@ -21,10 +23,21 @@ export const PROPAGATION_SPECS: readonly ParamSpec[] = [
     ],
   },
   { kind: 'number', key: 'diameter', label: 'Diameter', unit: 'µm', min: 0.5, max: 1000, step: 0.01, default: 10, log: true },
-  { kind: 'number', key: 'temperature', label: 'Temperature', unit: '°C', min: 0, max: 30, step: 0.5, default: 20, help: 'HH rates ×3 per 10 °C. Above ~30 °C the squid AP fails.' },
+  { kind: 'number', key: 'temperature', label: 'Temperature', unit: '°C', min: 0, max: 40, step: 0.5, default: 20, help: 'HH rates ×3 per 10 °C. Warm the default axon to 33.5 °C or more and conduction fails: the spike shrinks as it travels and dies out.' },
   { kind: 'number', key: 'length', label: 'Axon length', unit: 'mm', min: 1, max: 200, step: 0.01, default: 20, log: true },
   { kind: 'number', key: 'compartments', label: 'Compartments', unit: '', min: 100, max: 2000, step: 50, default: 1000 },
+  { kind: 'number', key: 'ttx', label: 'TTX', unit: 'nM', min: 0.01, max: 1000, step: 0.01, default: 0, log: true, zeroAtMin: true, help: 'Blocks Na⁺ channels all along the axon. Leftmost: none.' },
 ];
+
+/**
+ * The lowest temperature (°C, on the 0.5 °C grid of the slider) at which the default axon (unmyelinated, 10 µm,
+ * 20 mm, 1000 compartments) no longer conducts, found with the library (runSpaceTime): at 33 °C it conducts at
+ * 3.18 m/s; at 33.5 °C the spike shrinks as it travels and peaks at −22 mV at 15 mm, below the −20 mV spike
+ * criterion of the detectors; at 34 °C it dies out before 10 mm. Warming speeds all HH gates (Q10 = 3); Na⁺
+ * inactivation and K⁺ activation then cut the spike short before it can charge the next stretch of axon.
+ * Checked in web/layout-access.test.ts.
+ */
+export const PROPAGATION_FAILURE_CELSIUS = 33.5;
 
 /** Myelin after Brill et al. (1977) as in ModelDB 9848: internode = 100 d; per-area values scaled from a 10 um fibre. */
 export const MYELIN = { capacitance: 0.005, conductance: 1.782e-6, internodeToDiameter: 100, nodeArea10um: 100 } as const;
@@ -46,12 +59,21 @@ export function expectedVelocity(fibre: string, diameter: number, temperature: n
   return fibre === 'myelinated' ? Math.max(0.2, 2 * diameter) * Math.min(2, warm) : 21.2 * Math.sqrt(diameter / 476) * warm;
 }
 
+/** hh's gnabar (S/cm2), from the library's catalogue. */
+const HH_GNABAR = findMechanism('hh')?.parameters.find((parameter) => parameter.name === 'gnabar')?.defaultValue ?? 0.12;
+
+/** The fraction of Na+ channels TTX leaves working (the `ttx` control is in nM; the catalogue's IC50s are in mM). */
+export function propagationSodiumFraction(values: ParamValues): number {
+  return drugFactor('hh', 'gnabar', { ttx: Number(values.ttx ?? 0) * 1e-6 });
+}
+
 export function buildPropagation(values: ParamValues): PropagationSetup {
   const fibre = String(values.fibre);
   const diameter = Number(values.diameter);
   const temperature = Number(values.temperature);
   const length = Number(values.length) * 1000; // um
   const compartments = Math.round(Number(values.compartments));
+  const sodium = propagationSodiumFraction(values);
   const velocity = expectedVelocity(fibre, diameter, temperature);
   // um / (m/s) = um / (1000 um/ms) ... 1 m/s = 1 mm/ms = 1000 um/ms.
   const travelMs = length / (velocity * 1000);
@@ -100,7 +122,7 @@ export function buildPropagation(values: ParamValues): PropagationSetup {
           membrane: { capacitance: 1, axialResistivity: axial, initialVoltage: REST },
           regionMembrane: [{ regions: ['internode'], capacitance: MYELIN.capacitance }],
           mechanisms: [
-            { mechanism: 'hh', regions: ['node'], parameters: { ...NODE_HH } },
+            { mechanism: 'hh', regions: ['node'], parameters: { ...NODE_HH, gnabar: NODE_HH.gnabar * sodium } },
             { mechanism: 'pas', regions: ['internode'], parameters: { g: MYELIN.conductance, e: REST } },
           ],
           ions: [],
@@ -133,7 +155,7 @@ export function buildPropagation(values: ParamValues): PropagationSetup {
           id: 'axon',
           morphology: { kind: 'cable', section: 'axon', region: 'axon', length, diameter, compartments },
           membrane: { capacitance: 1, axialResistivity: 35.4, initialVoltage: REST },
-          mechanisms: [{ mechanism: 'hh', parameters: {} }],
+          mechanisms: [{ mechanism: 'hh', parameters: sodium < 1 ? { gnabar: HH_GNABAR * sodium } : {} }],
           ions: [],
         },
       ],
@@ -150,25 +172,38 @@ export function buildPropagation(values: ParamValues): PropagationSetup {
   return { model, positions, isNode, expectedVelocity: velocity };
 }
 
-/** The animation: a cursor sweeping the run (simulated ms), the whole run in `sweepWallSeconds`, then a pause. */
+/**
+ * The animation (simulated ms against wall-clock seconds): a cursor that sweeps the run once in
+ * `sweepWallSeconds` and stops at its end; play/pause, and seek for the time scrubber. Plays from the start when
+ * asked to play at the end.
+ */
 export class PropagationModel implements ScreenModel {
   cursorMs = 0;
   durationMs = 1;
-  sweepWallSeconds = 3;
-  pauseWallSeconds = 0.8;
-  private pausedWallSeconds = 0;
+  sweepWallSeconds = 5;
+  playing = true;
 
   step(wallSeconds: number): void {
-    if (this.cursorMs >= this.durationMs) {
-      this.pausedWallSeconds += wallSeconds;
-      if (this.pausedWallSeconds >= this.pauseWallSeconds) this.reset();
-      return;
-    }
+    if (!this.playing) return;
     this.cursorMs = Math.min(this.durationMs, this.cursorMs + (wallSeconds / this.sweepWallSeconds) * this.durationMs);
+    if (this.cursorMs >= this.durationMs) this.playing = false;
+  }
+
+  play(): void {
+    if (this.cursorMs >= this.durationMs) this.cursorMs = 0;
+    this.playing = true;
+  }
+
+  pause(): void {
+    this.playing = false;
+  }
+
+  /** Moves the cursor (simulated ms), clamped to the run. */
+  seek(cursorMs: number): void {
+    this.cursorMs = Math.min(this.durationMs, Math.max(0, cursorMs));
   }
 
   reset(): void {
     this.cursorMs = 0;
-    this.pausedWallSeconds = 0;
   }
 }

@@ -1,17 +1,29 @@
 /** Pump and gradients: hours of Na+ and K+ concentrations and Vm as a time-lapse; ouabain stops the pump. */
 import type uPlot from 'uplot';
+import { formatQuantity } from '../../common/format.js';
+import { PALETTE } from '../../common/palette.js';
+import { ActivityPanel } from '../../common/activities.js';
+import { PresetPicker } from '../../common/presets.js';
 import { ControlPanel } from '../../controls.js';
+import { PUMP_ACTIVITIES, PUMP_CHALLENGES, pumpReadouts } from './activities.js';
+import { PUMP_PRESETS } from './presets.js';
 import { HoldCompare } from '../../common/hold-compare.js';
 import { h, resultRow } from '../../dom.js';
 import { EngineClient } from '../../engine-client.js';
 import type { SimulationFrame } from '../../engine-protocol.js';
 import { defaults, formatNumber as f, type ParamValues } from '../../params.js';
-import { COLORS, Plot } from '../../plot.js';
+import { Plot } from '../../plot.js';
 import type { Screen, ScreenHost } from '../../screen.js';
 import { buildPumpSegments, PUMP_AVAILABLE, PUMP_SPECS, PumpModel } from './model.js';
 import { ghkCurrentDensity } from '../../../../src/core/index.js';
 import { MembraneAnimation } from '../../common/membrane-animation.js';
 import { pumpCellFromModel, pumpSeries } from '../../common/membrane-state.js';
+
+/** One state of the cell, for people: "Vm −71.2 mV, [Na⁺]i 11.9 mM, [K⁺]i 139 mM" (true minus, a × 10ⁿ). */
+function describeState(v: number, sodium: number, potassium: number): string {
+  return `Vm ${formatQuantity(v, 'mV')}, [Na⁺]i ${formatQuantity(sodium, 'mM')}, [K⁺]i ${formatQuantity(potassium, 'mM')}`;
+}
+
 
 export class PumpScreen implements Screen {
   readonly id = 'pump';
@@ -20,11 +32,13 @@ export class PumpScreen implements Screen {
   private readonly model = new PumpModel();
   private readonly engine = new EngineClient(1000);
   private controls!: ControlPanel;
+  private presets!: PresetPicker;
   private host!: ScreenHost;
   private panel!: HTMLElement;
   private plots: { conc: Plot; v: Plot; pump: Plot } | undefined;
   private results!: Record<string, HTMLElement>;
   private status!: HTMLElement;
+  private details!: HTMLElement;
   private readonly membrane = new MembraneAnimation({
     id: 'pump-membrane-animation',
     title: 'The membrane at work: the Na⁺/K⁺ pump against the Na⁺ and K⁺ leaks, over the hours of the time-lapse',
@@ -99,13 +113,13 @@ export class PumpScreen implements Screen {
         }
         ctx.restore();
       };
-      if (Number(this.controls.get().ouabain) > 0) drawAt(control, '#7b4fa0', 'ouabain');
-      if (this.model.playing || this.model.cursorHours > 0) drawAt(this.model.cursorHours, '#c00');
+      if (Number(this.controls.get().ouabain) > 0) drawAt(control, PALETTE.stimulus.text, 'ouabain');
+      if (this.model.playing || this.model.cursorHours > 0) drawAt(this.model.cursorHours, PALETTE.cursor.color);
     };
     this.plots = {
-      conc: new Plot({ id: 'pump-plot-conc', title: 'Inside concentrations', xLabel: 'time', xUnit: 'h', yLabel: 'mM', series: [{ label: '[Na⁺]i', unit: 'mM', color: COLORS.na, width: 2 }, { label: '[K⁺]i', unit: 'mM', color: COLORS.k, width: 2 }], height: 220, decorate: cursor }),
-      v: new Plot({ id: 'pump-plot-v', title: 'Membrane and reversal potentials', xLabel: 'time', xUnit: 'h', yLabel: 'mV', series: [{ label: 'Vm', unit: 'mV', color: COLORS.v, width: 2 }, { label: 'E Na', unit: 'mV', color: COLORS.na, dash: [5, 4] }, { label: 'E K', unit: 'mV', color: COLORS.k, dash: [5, 4] }], height: 220, decorate: cursor }),
-      pump: new Plot({ id: 'pump-plot-pump', title: 'Pump current (outward)', xLabel: 'time', xUnit: 'h', yLabel: 'µA/cm²', series: [{ label: 'I pump', unit: 'µA/cm²', color: COLORS.other }], height: 160, decorate: cursor }),
+      conc: new Plot({ id: 'pump-plot-conc', title: 'Inside concentrations', xLabel: 'time', xUnit: 'h', yLabel: 'mM', series: [{ label: '[Na⁺]i', unit: 'mM', color: PALETTE.na.color, dash: [...PALETTE.na.dash], width: 2 }, { label: '[K⁺]i', unit: 'mM', color: PALETTE.k.color, dash: [...PALETTE.k.dash], width: 2 }], height: 220, decorate: cursor }),
+      v: new Plot({ id: 'pump-plot-v', title: 'Membrane and reversal potentials', xLabel: 'time', xUnit: 'h', yLabel: 'mV', series: [{ label: 'Vm', unit: 'mV', color: PALETTE.v.color, width: 2 }, { label: 'E Na', unit: 'mV', color: PALETTE.na.color, dash: [2, 3] }, { label: 'E K', unit: 'mV', color: PALETTE.k.color, dash: [8, 3] }], height: 220, decorate: cursor }),
+      pump: new Plot({ id: 'pump-plot-pump', title: 'Pump current (outward)', xLabel: 'time', xUnit: 'h', yLabel: 'µA/cm²', series: [{ label: 'I pump', unit: 'µA/cm²', color: PALETTE.pump.color, width: 2 }], height: 160, decorate: cursor }),
     };
     const list = h('dl', { class: 'results-list' });
     this.results = {
@@ -115,24 +129,42 @@ export class PumpScreen implements Screen {
       end: resultRow(list, 'At the end', 'pump-end'),
     };
     this.status = h('p', { class: 'status', role: 'status', id: 'pump-status' });
+    this.details = h('p', { id: 'pump-details' });
+    this.presets = new PresetPicker({
+      id: 'pump-preset',
+      specs: PUMP_SPECS,
+      presets: PUMP_PRESETS,
+      onChoose: (values, chosen) => {
+        this.apply(values);
+        host.commit();
+        host.announce(`${chosen.label} loaded.`);
+      },
+    });
+    this.presets.watch(this.controls.element, () => this.controls.get());
+    const teaching = new ActivityPanel({ prefix: 'pump', screen: this, host, activities: PUMP_ACTIVITIES, challenges: PUMP_CHALLENGES, ready: () => panel.getAttribute('data-state') !== 'running' });
     panel.append(
       intro,
       h(
         'div',
         { class: 'layout' },
-        h('div', { class: 'side' }, this.controls.element, h('div', { class: 'buttons' }, play, reset, new HoldCompare({ prefix: 'pump', plots: () => Object.values(this.plots ?? {}), specs: PUMP_SPECS, values: () => this.controls.get(), host }).element)),
-        h('div', { class: 'results' }, h('div', { class: 'card results-card', id: 'pump-results' }, list, this.status), this.membrane.element, this.plots.conc.element, this.plots.v.element, this.plots.pump.element),
+        h('div', { class: 'side' }, this.presets.element, this.controls.element, h('div', { class: 'buttons' }, play, reset, new HoldCompare({ prefix: 'pump', plots: () => Object.values(this.plots ?? {}), specs: PUMP_SPECS, values: () => this.controls.get(), host }).element)),
+        h('div', { class: 'results' }, h('div', { class: 'card results-card', id: 'pump-results', 'aria-live': 'polite' }, list, this.status, h('details', { class: 'run-details' }, h('summary', { text: 'Details' }), this.details)), teaching.element, this.membrane.element, this.plots.conc.element, this.plots.v.element, this.plots.pump.element),
       ),
     );
   }
 
   apply(values: ParamValues): void {
     this.controls.set(values);
+    this.presets?.sync(this.controls.get());
     this.run();
   }
 
+  /**
+   * Steady state (start), the samples just before and after the ouabain arrives (the pump's own share of Vm) and the
+   * end: Vm (mV), inside Na⁺ and K⁺ (mM), pump current (µA/cm²).
+   */
   readouts(): Readonly<Record<string, number>> {
-    return {};
+    return this.frame ? pumpReadouts(this.frame, Number(this.controls.get().control_h)) : {};
   }
 
   values(): ParamValues {
@@ -171,12 +203,13 @@ export class PumpScreen implements Screen {
     this.plots.v.setData(hours, [trace('v'), trace('e_na'), trace('e_k')]);
     this.plots.pump.setData(hours, [trace('pump').map((x) => x * 1e3)]);
     this.model.durationHours = hours[hours.length - 1];
-    const describe = (i: number) => `Vm ${f(trace('v')[i], 3)} mV, [Na⁺]i ${f(trace('na_inside')[i], 3)} mM, [K⁺]i ${f(trace('k_inside')[i], 3)} mM`;
+    const describe = (i: number) => describeState(trace('v')[i], trace('na_inside')[i], trace('k_inside')[i]);
     this.results.start.textContent = describe(0);
     this.results.end.textContent = describe(frame.time.length - 1);
     this.results.end.setAttribute('data-end-v', String(trace('v')[frame.time.length - 1]));
     this.setClock(this.model.cursorHours);
-    this.status.textContent = `${f(frame.steps)} adaptive steps (including a 48 h settling run) in ${f(frame.wallMs, 3)} ms of wall-clock time.`;
+    this.status.textContent = `Simulated ${f(this.model.durationHours, 3)} h (after 48 h of settling with the pump on).`;
+    this.details.textContent = `${f(frame.steps)} adaptive steps (including the 48 h settling run) in ${f(frame.wallMs, 3)} ms of wall-clock time.`;
     this.panel.setAttribute('data-state', 'done');
     this.host.announce(`After ${f(this.model.durationHours, 3)} hours: ${this.results.end.textContent}.`);
   }
@@ -189,7 +222,7 @@ export class PumpScreen implements Screen {
     let i = 0;
     while (i < frame.time.length - 1 && frame.time[i] / 3600e3 < hours) i++;
     const trace = (id: string) => frame.traces.find((t) => t.id === id)?.values ?? new Float64Array(frame.time.length);
-    this.results.now.textContent = `Vm ${f(trace('v')[i], 3)} mV, [Na⁺]i ${f(trace('na_inside')[i], 3)} mM, [K⁺]i ${f(trace('k_inside')[i], 3)} mM`;
+    this.results.now.textContent = describeState(trace('v')[i], trace('na_inside')[i], trace('k_inside')[i]);
   }
 
   private animate(): void {
