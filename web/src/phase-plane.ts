@@ -112,12 +112,12 @@ export class PhasePlane {
     ctx.clearRect(0, 0, cssWidth, cssHeight);
     ctx.font = FONT;
     const [x0, x1] = this.options.xRange, [y0, y1] = this.options.yRange;
-    const yTicks = ticksWithin(y0, y1, Math.max(2, Math.floor((cssHeight - 50) / 34)));
+    const yTicks = ticksWithin(y0, y1, Math.max(2, Math.floor((cssHeight - 50) / 60)));
     const yLabels = tickLabels(yTicks.values, yTicks.step);
     const m = { left: 22 + 8 + Math.ceil(Math.max(...yLabels.map((label) => ctx.measureText(label).width))) + 6, right: 12, top: 10, bottom: 40 };
     const w = cssWidth - m.left - m.right, hgt = cssHeight - m.top - m.bottom;
     if (w <= 10 || hgt <= 10) return;
-    const xTicks = ticksWithin(x0, x1, Math.max(2, Math.floor(w / 60)));
+    const xTicks = ticksWithin(x0, x1, Math.max(2, Math.floor(w / 80)));
     const xLabels = tickLabels(xTicks.values, xTicks.step);
     const px = (x: number) => m.left + ((x - x0) / (x1 - x0)) * w;
     const py = (y: number) => m.top + (1 - (y - y0) / (y1 - y0)) * hgt;
@@ -171,5 +171,7 @@ export class PhasePlane {
     }
     ctx.restore();
     this.canvas.setAttribute('data-drawn-width', String(cssWidth));
+    this.canvas.setAttribute('data-x-ticks', xLabels.join('|'));
+    this.canvas.setAttribute('data-y-ticks', yLabels.join('|'));
   }
 }

@@ -171,7 +171,10 @@ export class Plot {
     const values = (axis: 'x' | 'y') => (_u: uPlot, ticks: number[]) => {
       const cached = this.autoTicks[axis];
       const step = cached && ticks.length === cached.values.length && ticks[0] === cached.values[0] ? cached.step : ticks.length > 1 ? ticks[1] - ticks[0] : 1;
-      return tickLabels(ticks, step);
+      const labels = tickLabels(ticks, step);
+      const joined = labels.join('|'); // the drawn tick labels, for tests and assistive tooling
+      if (this.element.getAttribute(`data-${axis}-ticks`) !== joined) this.element.setAttribute(`data-${axis}-ticks`, joined);
+      return labels;
     };
     const range = (axis: 'x' | 'y') => (u: uPlot, low: number | null, high: number | null): uPlot.Range.MinMax => {
       if (low === null || high === null || !Number.isFinite(low) || !Number.isFinite(high)) {
