@@ -3,6 +3,7 @@ import type uPlot from 'uplot';
 import { actionPotentialShape, voltageClampCurrents, type SpontaneousActivity } from '../../../../src/analysis/index.js';
 import { PALETTE } from '../../common/palette.js';
 import { ControlPanel } from '../../controls.js';
+import { HoldCompare } from '../../common/hold-compare.js';
 import { h, resultRow } from '../../dom.js';
 import type { RefractoryFrame, SimulationFrame } from '../../engine-protocol.js';
 import { EngineClient } from '../../engine-client.js';
@@ -210,7 +211,7 @@ export class ActionPotentialScreen implements Screen {
           'div',
           { class: 'side' },
           this.controls.element,
-          h('div', { class: 'buttons' }, play, refractoryButton, reset),
+          h('div', { class: 'buttons' }, play, refractoryButton, reset, new HoldCompare({ prefix: 'ap', plots: () => [this.plots.v, this.plots.stim, this.plots.gates, this.plots.currents, this.plots.conductances], specs: AP_SPECS, values: () => this.controls.get(), host }).element),
           h('p', { class: 'note', id: 'ap-drug-note', text: drugNote() }),
         ),
         h(
