@@ -463,7 +463,7 @@ function drivingForceProblem(draw: Draw): Omit<Problem, 'id'> {
     const forcePart = voltagePart('force', `(a) Driving force V_m − ${symbol}`, `V_m − ${symbol}`, force, {
       relative: 0,
       absolute: Number(width.toPrecision(2)),
-      reason: `1 % of ${symbol} (or 0.5 mV, whichever is larger): the error of E from rounded constants carries over into V_m − E.`,
+      reason: `That is 1 % of ${symbol} or 0.5 mV, whichever is larger: the error of E from rounded constants carries over into V_m − E.`,
     });
     const outward = flow.currentDirection === 'outward';
     const ionPart: ChoicePart = {

@@ -205,7 +205,7 @@ export class PracticeScreen implements Screen {
     return h(
       'li',
       { class: 'card practice-problem', id: base, 'data-family': problem.family },
-      h('h3', { id: `${base}-title`, text: problem.title }),
+      h('h3', { id: `${base}-title`, text: `${index + 1}. ${problem.title}` }),
       h('p', { class: 'practice-statement', text: problem.statement }),
       form,
     );
