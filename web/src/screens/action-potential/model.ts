@@ -1,13 +1,14 @@
 /**
- * Action potential: one Hodgkin-Huxley compartment (1000 um2, the squid membrane of hh) under current clamp (a
- * pulse, a step, a train) or voltage clamp, with toxins and temperature. Pure TS: builds the library `Model`; the
+ * Action potential: one compartment of 1000 um2 — the squid membrane of hh, or the Connor–Stevens neuron with its
+ * A-type K⁺ channels — under current clamp (a pulse, a step, a train) or voltage clamp, with toxins (passed to the
+ * engine as the model's drugs) and temperature. Pure TS: builds the library `Model`; the
  * engine runs it in the worker. Playback of the traces (the moving cursor) is the screen's animation.
  */
 import { findMechanism } from '../../../../src/mechanisms/catalogue.js';
-import type { Model, Stimulus } from '../../../../src/model/types.js';
+import type { IonName, Model, Stimulus } from '../../../../src/model/types.js';
 import { parseQuantity, ZERO_CELSIUS } from '../../../../src/units/index.js';
 import { formatNumber } from '../../common/format.js';
-import { drugFactor, findLabDrug, parameterTarget } from '../../drugs.js';
+import { drugApplications, drugFactor, findLabDrug, parameterTarget } from '../../drugs.js';
 import type { ParamSpec, ParamValues } from '../../params.js';
 import type { ScreenModel } from '../../screen.js';
 
@@ -35,15 +36,58 @@ export const AP_DRUG_SLIDERS = [
   { key: 'fourap', drug: '4-ap', label: '4-AP' },
 ] as const;
 
-/** Drug targets that the patch's hh mechanism has (a parameter carrying that target). */
-function hhTargets(): Set<string> {
-  return new Set((findMechanism('hh')?.parameters ?? []).map((p) => parameterTarget('hh', p.name)).filter((target): target is string => Boolean(target)));
+/**
+ * The two membranes of the screen. The squid axon is Hodgkin & Huxley's (1952) `hh` (Q10 = 3 from 6.3 °C). The
+ * Connor–Stevens neuron (Connor & Stevens 1971; Dayan & Abbott 2001 §6.2) adds the transient A-type K⁺ current that
+ * 4-AP blocks and fires at low rates from rheobase (type I); its rates have no temperature scaling.
+ */
+export const AP_MEMBRANES = {
+  squid: {
+    label: 'Squid giant axon (Hodgkin–Huxley)',
+    mechanisms: ['hh'],
+    gates: 'hh',
+    initialVoltage: -65,
+    reversals: [] as { ion: IonName; reversal: number }[],
+    temperatureMatters: true,
+  },
+  'connor-stevens': {
+    label: 'Gastropod neuron with A-type K⁺ channels (Connor–Stevens)',
+    mechanisms: ['connor-stevens', 'a-type-potassium'],
+    gates: 'connor-stevens',
+    initialVoltage: -67.97,
+    reversals: [
+      { ion: 'na', reversal: 55 },
+      { ion: 'k', reversal: -72 },
+    ] as { ion: IonName; reversal: number }[],
+    temperatureMatters: false,
+  },
+} as const;
+export type ApMembrane = keyof typeof AP_MEMBRANES;
+
+export function apMembrane(values: ParamValues): (typeof AP_MEMBRANES)[ApMembrane] {
+  return AP_MEMBRANES[(String(values.cell) in AP_MEMBRANES ? String(values.cell) : 'squid') as ApMembrane];
+}
+
+/** Drug targets that a membrane's mechanisms have (a parameter carrying that target). */
+function membraneTargets(membrane: ApMembrane): Set<string> {
+  const targets = new Set<string>();
+  for (const mechanism of AP_MEMBRANES[membrane].mechanisms) {
+    for (const parameter of findMechanism(mechanism)?.parameters ?? []) {
+      const target = parameterTarget(mechanism, parameter.name);
+      if (target) targets.add(target);
+    }
+  }
+  return targets;
 }
 
 /** "half block at 3.6 nM (voltage-gated sodium channel)" for each target of a catalogue drug, read at run time. */
 export function drugBlocks(drug: string): string[] {
-  const present = hhTargets();
-  return (findLabDrug(drug)?.targets ?? []).map((block) => `${formatConcentration(block.ic50)} on the ${block.target}${present.has(block.target) ? '' : ' (not in this membrane)'}`);
+  const squid = membraneTargets('squid');
+  const connorStevens = membraneTargets('connor-stevens');
+  return (findLabDrug(drug)?.targets ?? []).map((block) => {
+    const where = squid.has(block.target) ? '' : connorStevens.has(block.target) ? ' (only in the Connor–Stevens neuron)' : ' (in neither membrane)';
+    return `${formatConcentration(block.ic50)} on the ${block.target}${where}`;
+  });
 }
 
 /** The slider's help text, from the drug catalogue (description and IC50s). */
@@ -60,6 +104,14 @@ export function drugNote(): string {
 const AT = { cell: 'neuron', section: 'soma', position: 0.5 } as const;
 
 export const AP_SPECS: readonly ParamSpec[] = [
+  {
+    kind: 'choice',
+    key: 'cell',
+    label: 'Membrane',
+    default: 'squid',
+    options: (Object.keys(AP_MEMBRANES) as ApMembrane[]).map((value) => ({ value, label: AP_MEMBRANES[value].label })),
+    help: 'The Connor–Stevens neuron has A-type K⁺ channels (4-AP blocks them); its rates do not depend on temperature.',
+  },
   {
     kind: 'choice',
     key: 'mode',
@@ -86,19 +138,30 @@ export const AP_SPECS: readonly ParamSpec[] = [
   { kind: 'number', key: 'duration', label: 'Run length', unit: 'ms', min: 10, max: 500, step: 5, default: 50 },
 ];
 
-const hhDefaults = Object.fromEntries((findMechanism('hh')?.parameters ?? []).map((p) => [p.name, p.defaultValue])) as Record<string, number>;
+/** A mechanism's catalogue defaults, by parameter name. */
+function catalogueDefaults(mechanism: string): Record<string, number> {
+  return Object.fromEntries((findMechanism(mechanism)?.parameters ?? []).map((p) => [p.name, p.defaultValue]));
+}
 
 /** Drug concentrations in mM, by catalogue name. */
 export function apDrugs(values: ParamValues): Record<string, number> {
   return { ttx: Number(values.ttx) * MILLIMOLAR_PER.nM, tea: Number(values.tea), '4-ap': Number(values.fourap) };
 }
 
-/** hh's gnabar and gkbar after the drugs (S/cm2), and the fractions left. */
+/**
+ * The membrane's maximal conductances (S/cm2) before and the fractions left after the drugs (the engine applies
+ * the drugs itself, from the model's `drugs`; these figures are for display), and its leak.
+ */
 export function apConductances(values: ParamValues) {
+  const membrane = apMembrane(values);
+  const channels = membrane.gates;
   const drugs = apDrugs(values);
-  const sodium = drugFactor('hh', 'gnabar', drugs);
-  const potassium = drugFactor('hh', 'gkbar', drugs);
-  return { gnabar: (hhDefaults.gnabar ?? 0.12) * sodium, gkbar: (hhDefaults.gkbar ?? 0.036) * potassium, sodium, potassium, gl: hhDefaults.gl ?? 0.0003, el: hhDefaults.el ?? -54.3 };
+  const defaults = catalogueDefaults(channels);
+  const sodium = drugFactor(channels, 'gnabar', drugs);
+  const potassium = drugFactor(channels, 'gkbar', drugs);
+  const hasA = (membrane.mechanisms as readonly string[]).includes('a-type-potassium');
+  const aType = hasA ? drugFactor('a-type-potassium', 'gabar', drugs) : undefined;
+  return { gnabar: defaults.gnabar * sodium, gkbar: defaults.gkbar * potassium, sodium, potassium, aType, gl: defaults.gl, el: defaults.el };
 }
 
 export function apStimulus(values: ParamValues): Stimulus {
@@ -125,33 +188,36 @@ export function apStimulus(values: ParamValues): Stimulus {
 }
 
 export function buildActionPotentialModel(values: ParamValues, options: { record?: boolean } = {}): Model {
-  const g = apConductances(values);
+  const membrane = apMembrane(values);
+  const gates = membrane.gates;
   const record = options.record ?? true;
   return {
     name: 'lab-action-potential',
-    description: 'One Hodgkin-Huxley compartment of 1000 um2 (Membrane lab, Action potential screen).',
+    description: `${membrane.label}: one compartment of 1000 um2 (Membrane lab, Action potential screen).`,
     temperature: Number(values.temperature) + ZERO_CELSIUS,
     channels: [],
+    drugs: drugApplications(apDrugs(values)),
     cells: [
       {
         id: 'neuron',
         morphology: { kind: 'single', section: 'soma', length: AP_SIDE, diameter: AP_SIDE },
-        membrane: { capacitance: 1, axialResistivity: 35.4, initialVoltage: -65 },
-        mechanisms: [{ mechanism: 'hh', parameters: { gnabar: g.gnabar, gkbar: g.gkbar } }],
-        ions: [],
+        membrane: { capacitance: 1, axialResistivity: 35.4, initialVoltage: membrane.initialVoltage },
+        mechanisms: membrane.mechanisms.map((mechanism) => ({ mechanism, parameters: {} })),
+        ions: membrane.reversals.map((ion) => ({ ...ion })),
       },
     ],
     stimuli: [apStimulus(values)],
     recordings: record
       ? [
           { id: 'v', location: AT, variable: 'v' },
-          { id: 'm', location: AT, variable: 'hh.m' },
-          { id: 'h', location: AT, variable: 'hh.h' },
-          { id: 'n', location: AT, variable: 'hh.n' },
+          { id: 'm', location: AT, variable: `${gates}.m` },
+          { id: 'h', location: AT, variable: `${gates}.h` },
+          { id: 'n', location: AT, variable: `${gates}.n` },
           { id: 'i_na', location: AT, variable: 'i_na' },
           { id: 'i_k', location: AT, variable: 'i_k' },
-          { id: 'g_na', location: AT, variable: 'hh.gna' },
-          { id: 'g_k', location: AT, variable: 'hh.gk' },
+          { id: 'g_na', location: AT, variable: `${gates}.gna` },
+          { id: 'g_k', location: AT, variable: `${gates}.gk` },
+          ...((membrane.mechanisms as readonly string[]).includes('a-type-potassium') ? [{ id: 'g_a', location: AT, variable: 'a-type-potassium.ga' }] : []),
           { id: 'i_stim', location: AT, variable: 'clamp.i' },
         ]
       : [],

@@ -2,7 +2,11 @@
 import type uPlot from 'uplot';
 import { actionPotentialShape, voltageClampCurrents, type SpontaneousActivity } from '../../../../src/analysis/index.js';
 import { PALETTE } from '../../common/palette.js';
+import { ActivityPanel } from '../../common/activities.js';
+import { PresetPicker } from '../../common/presets.js';
 import { ControlPanel } from '../../controls.js';
+import { AP_ACTIVITIES, AP_CHALLENGES } from './activities.js';
+import { AP_PRESETS } from './presets.js';
 import { HoldCompare } from '../../common/hold-compare.js';
 import { h, resultRow } from '../../dom.js';
 import type { RefractoryFrame, SimulationFrame } from '../../engine-protocol.js';
@@ -11,7 +15,7 @@ import { defaults, formatNumber as f, type ParamValues } from '../../params.js';
 import { PhasePlane } from '../../phase-plane.js';
 import { COLORS, Plot } from '../../plot.js';
 import type { Screen, ScreenHost } from '../../screen.js';
-import { ActionPotentialModel, AP_CAPACITANCE_NF, AP_DELAY, AP_SPECS, apConductances, buildActionPotentialModel, buildUnstimulatedModel, drugNote } from './model.js';
+import { ActionPotentialModel, apMembrane, AP_CAPACITANCE_NF, AP_DELAY, AP_SPECS, apConductances, buildActionPotentialModel, buildUnstimulatedModel, drugNote } from './model.js';
 import { AP_AREA } from './model.js';
 import { MembraneAnimation } from '../../common/membrane-animation.js';
 import { actionPotentialSeries } from '../../common/membrane-state.js';
@@ -81,6 +85,7 @@ function verticalLine(u: uPlot, time: number, color: string): void {
   ctx.restore();
 }
 
+
 export class ActionPotentialScreen implements Screen {
   readonly id = 'action-potential';
   readonly title = 'Action potential';
@@ -90,12 +95,15 @@ export class ActionPotentialScreen implements Screen {
   private readonly thresholdEngine = new EngineClient(100);
   private readonly refractoryEngine = new EngineClient(100);
   private controls!: ControlPanel;
+  private presets!: PresetPicker;
   private host!: ScreenHost;
   private panel!: HTMLElement;
   private plots!: { v: Plot; stim: Plot; gates: Plot; currents: Plot; conductances: Plot; refractory: Plot };
   private phase!: PhasePlane;
   private results!: Record<string, HTMLElement>;
   private status!: HTMLElement;
+  /** Timing for the curious, behind a Details toggle (not in the student's view). */
+  private details!: HTMLElement;
   private frame: SimulationFrame | undefined;
   private membrane!: MembraneAnimation;
   private apThreshold: number | undefined;
@@ -120,7 +128,7 @@ export class ActionPotentialScreen implements Screen {
       [
         { legend: 'Stimulus', keys: ['mode', 'amplitude', 'width', 'interval', 'count', 'hold', 'clamp', 'clamp_ms'] },
         { legend: 'Toxins', keys: ['ttx', 'tea', 'fourap'] },
-        { legend: 'Conditions', keys: ['temperature', 'duration'] },
+        { legend: 'Membrane and conditions', keys: ['cell', 'temperature', 'duration'] },
       ],
       defaults(AP_SPECS),
       () => {
@@ -164,7 +172,7 @@ export class ActionPotentialScreen implements Screen {
       stim: new Plot({ id: 'ap-plot-stim', title: 'Injected (or clamp) current', xLabel: 'time', xUnit: 'ms', yLabel: 'I (nA)', series: [{ label: 'I stimulus', unit: 'nA', color: COLORS.stim }], height: 180, decorate: decorateStim }),
       gates: new Plot({ id: 'ap-plot-gates', title: 'Gates', xLabel: 'time', xUnit: 'ms', yLabel: 'open fraction', series: [{ label: 'm', unit: '', color: COLORS.m }, { label: 'h', unit: '', color: COLORS.h }, { label: 'n', unit: '', color: COLORS.n }], yRange: [0, 1], height: 180, decorate: cursor }),
       currents: new Plot({ id: 'ap-plot-currents', title: 'Ionic currents (outward positive)', xLabel: 'time', xUnit: 'ms', yLabel: 'µA/cm²', series: [{ label: 'I Na', unit: 'µA/cm²', color: COLORS.na }, { label: 'I K', unit: 'µA/cm²', color: COLORS.k }, { label: 'I leak', unit: 'µA/cm²', color: COLORS.leak }], height: 180, decorate: cursor }),
-      conductances: new Plot({ id: 'ap-plot-conductances', title: 'Conductances', xLabel: 'time', xUnit: 'ms', yLabel: 'mS/cm²', series: [{ label: 'g Na', unit: 'mS/cm²', color: COLORS.na }, { label: 'g K', unit: 'mS/cm²', color: COLORS.k }], height: 180, decorate: cursor }),
+      conductances: new Plot({ id: 'ap-plot-conductances', title: 'Conductances', xLabel: 'time', xUnit: 'ms', yLabel: 'mS/cm²', series: [{ label: 'g Na', unit: 'mS/cm²', color: PALETTE.na.color }, { label: 'g K', unit: 'mS/cm²', color: PALETTE.k.color, dash: [...PALETTE.k.dash] }, { label: 'g A (A-type K)', unit: 'mS/cm²', color: PALETTE.a.color, dash: [...PALETTE.a.dash] }], height: 180, decorate: cursor }),
       refractory: new Plot({ id: 'ap-plot-refractory', title: 'Refractory period: threshold of a second pulse', xLabel: 'interval after the first pulse', xUnit: 'ms', yLabel: '× single threshold', series: [{ label: 'relative threshold', unit: '', color: PALETTE.v.color, dash: [], width: 2 }], yRange: [0, 10], height: 200, decorate: decorateRefractory }),
     };
     this.plots.v.onDraw(() => {
@@ -200,8 +208,21 @@ export class ActionPotentialScreen implements Screen {
       refractory: resultRow(list, 'Refractory periods', 'ap-refractory'),
     };
     this.status = h('p', { class: 'status', role: 'status', id: 'ap-status' });
+    this.details = h('p', { id: 'ap-details' });
     const refractoryFigure = this.plots.refractory.element;
     refractoryFigure.hidden = true;
+    this.presets = new PresetPicker({
+      id: 'ap-preset',
+      specs: AP_SPECS,
+      presets: AP_PRESETS,
+      onChoose: (values, chosen) => {
+        this.apply(values);
+        host.commit();
+        host.announce(`${chosen.label} loaded.`);
+      },
+    });
+    this.presets.watch(this.controls.element, () => this.controls.get());
+    const teaching = new ActivityPanel({ prefix: 'ap', screen: this, host, activities: AP_ACTIVITIES, challenges: AP_CHALLENGES, ready: () => panel.getAttribute('data-state') !== 'running' });
     panel.append(
       h('div', { class: 'screen-intro' }, h('h2', { text: this.title }), h('p', { text: 'A patch of squid-axon membrane (Hodgkin–Huxley, 1000 µm²). Inject current or clamp the voltage; add toxins; warm it up.' })),
       h(
@@ -210,6 +231,7 @@ export class ActionPotentialScreen implements Screen {
         h(
           'div',
           { class: 'side' },
+          this.presets.element,
           this.controls.element,
           h('div', { class: 'buttons' }, play, refractoryButton, reset, new HoldCompare({ prefix: 'ap', plots: () => [this.plots.v, this.plots.stim, this.plots.gates, this.plots.currents, this.plots.conductances], specs: AP_SPECS, values: () => this.controls.get(), host }).element),
           h('p', { class: 'note', id: 'ap-drug-note', text: drugNote() }),
@@ -217,7 +239,8 @@ export class ActionPotentialScreen implements Screen {
         h(
           'div',
           { class: 'results' },
-          h('div', { class: 'card results-card', id: 'ap-results', 'aria-live': 'polite' }, list, this.status),
+          h('div', { class: 'card results-card', id: 'ap-results', 'aria-live': 'polite' }, list, this.status, h('details', { class: 'run-details' }, h('summary', { text: 'Details' }), this.details)),
+          teaching.element,
           this.membrane.element,
           this.plots.v.element,
           this.plots.stim.element,
@@ -232,6 +255,7 @@ export class ActionPotentialScreen implements Screen {
 
   apply(values: ParamValues): void {
     this.controls.set(values);
+    this.presets?.sync(this.controls.get());
     this.run();
   }
 
@@ -258,13 +282,14 @@ export class ActionPotentialScreen implements Screen {
     for (const key of ['amplitude', 'width']) this.controls.enable(key, current && !(key === 'width' && mode === 'step'));
     for (const key of ['interval', 'count']) this.controls.enable(key, mode === 'train');
     for (const key of ['hold', 'clamp', 'clamp_ms']) this.controls.enable(key, !current);
+    this.controls.enable('temperature', apMembrane(values).temperatureMatters);
   }
 
   private async run(): Promise<void> {
     const values = this.controls.get();
     this.enableControls(values);
     const g = apConductances(values);
-    this.results.channels.textContent = `Na⁺ ${f(g.sodium * 100)} %, K⁺ ${f(g.potassium * 100)} %`;
+    this.results.channels.textContent = `Na⁺ ${f(g.sodium * 100)} %, K⁺ (delayed rectifier) ${f(g.potassium * 100)} %${g.aType === undefined ? '' : `, A-type K⁺ ${f(g.aType * 100)} %`}`;
     this.panel.setAttribute('data-state', 'running');
     this.status.textContent = 'Computing…';
     const model = buildActionPotentialModel(values);
@@ -305,7 +330,7 @@ export class ActionPotentialScreen implements Screen {
     this.plots.stim.setData(frame.time, [stimulus]);
     this.plots.gates.setData(frame.time, [trace('m'), trace('h'), trace('n')]);
     this.plots.currents.setData(frame.time, [scale(trace('i_na'), 1e3), scale(trace('i_k'), 1e3), leak]);
-    this.plots.conductances.setData(frame.time, [scale(trace('g_na'), 1e3), scale(trace('g_k'), 1e3)]);
+    this.plots.conductances.setData(frame.time, [scale(trace('g_na'), 1e3), scale(trace('g_k'), 1e3), scale(trace('g_a'), 1e3)]);
     this.phase.setData(v, trace('n'));
     this.model.durationMs = Number(values.duration);
     this.runs++;
@@ -342,7 +367,8 @@ export class ActionPotentialScreen implements Screen {
       if (shape) Object.assign(this.shown, { threshold_mV: shape.threshold, thresholdTime_ms: shape.thresholdTime, halfWidth_ms: shape.halfWidth });
       announcement = spikes.length > 0 ? `${spikes.length} action potential${spikes.length > 1 ? 's' : ''}, peak ${peakText}.` : `No action potential; peak ${peakText}.`;
     }
-    this.status.textContent = `Computed ${f(frame.steps, 4)} steps of ${f(0.025)} ms in ${f(frame.wallMs, 2)} ms of wall-clock time.`;
+    this.status.textContent = '';
+    this.details.textContent = `Computed ${f(frame.steps, 4)} steps of ${f(0.025)} ms in ${f(frame.wallMs, 2)} ms of wall-clock time.`;
     this.panel.setAttribute('data-run-count', String(this.runs));
     this.panel.setAttribute('data-state', 'done');
     this.host.announce(announcement);
