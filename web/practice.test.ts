@@ -146,6 +146,42 @@ describe('the Practice screen in Chromium', () => {
     await page.close();
   });
 
+  it('is usable by keyboard alone: Tab reaches every answer box, option group and button, none hidden under the tab bar', async () => {
+    const page = await openPage('#practice?seed=42', 1280, 800);
+    await page.focus('#panel-practice');
+    const reached = new Set<string>();
+    const hidden: string[] = [];
+    for (let i = 0; i < 400; i++) {
+      await page.keyboard.press('Tab');
+      const state = await page.evaluate(() => {
+        const active = document.activeElement as HTMLElement | null;
+        if (!active || !document.getElementById('panel-practice')?.contains(active)) return null;
+        const rect = active.getBoundingClientRect();
+        const bar = document.querySelector('nav')?.getBoundingClientRect();
+        const name = active.id || `${active.closest('.practice-problem')?.id ?? ''} ${active.className}`;
+        return { name, top: rect.top, bottom: rect.bottom, barBottom: bar?.bottom ?? 0, height: innerHeight };
+      });
+      if (!state) break;
+      reached.add(state.name);
+      if (state.top < state.barBottom - 0.5 || state.bottom > state.height + 0.5) hidden.push(`${state.name} at ${state.top.toFixed(0)} px`);
+    }
+    // Radio groups take one Tab stop each (arrow keys move inside), so the first option of each group is reached.
+    for (const [index, problem] of set.entries()) {
+      const base = `practice-${problem.id}`;
+      for (const part of problem.parts) expect(reached.has(part.kind === 'number' ? `${base}-${part.id}` : `${base}-${part.id}-0`), `${base} ${part.id}`).toBe(true);
+      expect(reached.has(`${base} practice-check`), `problem ${index + 1} Check`).toBe(true);
+      expect(reached.has(`${base} practice-show`), `problem ${index + 1} worked solution`).toBe(true);
+    }
+    expect(hidden).toEqual([]);
+    // An option chosen with the arrow keys and checked with Enter.
+    await page.focus('#practice-2-cooling-direction-0');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.isChecked('#practice-2-cooling-direction-1')).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getAttribute('#practice-2-cooling-direction-feedback', 'data-verdict')).toMatch(/^(right|wrong)$/);
+    await page.close();
+  });
+
   it('reproduces the set after a reload; "New problems" puts a new seed in the URL and Back returns to set 42', async () => {
     const page = await openPage('#practice?seed=42');
     const before = await statements(page);

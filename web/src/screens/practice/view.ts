@@ -190,6 +190,13 @@ export class PracticeScreen implements Screen {
     showSolution.addEventListener('click', () => toggle(showSolution, solution, 'Hide worked solution', 'Show worked solution'));
     showHint.addEventListener('click', () => toggle(showHint, hint, 'Hide hint', 'Hint'));
     form.append(h('div', { class: 'buttons' }, h('button', { type: 'submit', class: 'practice-check', text: 'Check' }), showHint, showSolution), hint, solution);
+    // Enter on an option checks the problem, as it does in an answer box.
+    form.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' && event.target instanceof HTMLInputElement && event.target.type === 'radio') {
+        event.preventDefault();
+        form.requestSubmit();
+      }
+    });
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       const said: string[] = [];
