@@ -28,6 +28,9 @@ const STOPS = [
   [252, 255, 164],
 ];
 
+/** V rounded to 0.5 mV for the SVG export: 260 colour levels over the scale, runs of equal colour merge. */
+const quantise = (v: number) => Math.round(v * 2) / 2;
+
 /** The heat-map colour of `v` (mV) as "#rrggbb" (the SVG export). */
 function colourHex(v: number): string {
   const out = new Uint8ClampedArray(4);
@@ -427,9 +430,9 @@ export class PropagationScreen implements Screen {
     for (let s = 0; s < samples; s++) {
       const y0 = py(s === 0 ? 0 : frame.time[s] - dtMs / 2), y1 = py(frame.time[s] + dtMs / 2);
       let start = 0;
-      let current = colourHex(frame.voltage[s * n]);
+      let current = colourHex(quantise(frame.voltage[s * n]));
       for (let k = 1; k <= n; k++) {
-        const next = k < n ? colourHex(frame.voltage[s * n + k]) : '';
+        const next = k < n ? colourHex(quantise(frame.voltage[s * n + k])) : '';
         if (next === current) continue;
         const x0 = px(edges[start]), x1 = px(edges[k]);
         cells.append(svg('rect', { x: x0.toFixed(2), y: y0.toFixed(2), width: (x1 - x0).toFixed(2), height: (y1 - y0).toFixed(2), fill: current }));
