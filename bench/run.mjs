@@ -284,6 +284,8 @@ function main() {
           `  slider change -> redrawn plot of a 200 ms HH run: median ${latency.medianWallMs.toFixed(1)} ms (min ${latency.minWallMs}, max ${latency.maxWallMs}, n = ${latency.samples}; engine ${latency.engineMedianWallMs} ms of it); target < ${latency.targetWallMs} ms`,
         );
         console.log(`  propagation view, ${w5.propagationView.compartments} compartments: ${w5.propagationView.framesPerSecond.toFixed(1)} frames/s; target ${w5.propagationView.target}`);
+        const animation = w5.membraneAnimation;
+        console.log(`  membrane animation while a run plays: ${animation.screens.map((m) => `${m.screen} ${m.framesPerSecond.toFixed(1)}`).join(', ')} frames/s; target ${animation.target}`);
       } catch {
         console.log(`*** W5 failed: ${(child.stderr || child.stdout).trim().split('\n').slice(-3).join(' | ')}`);
       }

@@ -4,7 +4,9 @@
  * missing it runs `apt-get install -y chromium` and fails with a clear message if that fails.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
@@ -38,10 +40,13 @@ export interface Lab {
 
 export async function startLab(): Promise<Lab> {
   const executablePath = ensureChromium();
-  await build({ configFile: fileURLToPath(new URL('./vite.config.ts', import.meta.url)), logLevel: 'error' });
+  // Each test file builds its own copy into a fresh temporary folder: test files run in parallel, and one file's
+  // build must never empty the folder another file's page is loading from.
+  const outDir = mkdtempSync(join(tmpdir(), 'membrane-lab-'));
+  await build({ configFile: fileURLToPath(new URL('./vite.config.ts', import.meta.url)), logLevel: 'error', build: { outDir, emptyOutDir: true } });
   const serverModule = pathToFileURL(fileURLToPath(new URL('../scripts/serve-web.mjs', import.meta.url))).href;
   const { serve } = (await import(serverModule)) as { serve: (directory: string, port: number) => Promise<{ server: Server; url: string }> };
-  const { server, url } = await serve(fileURLToPath(new URL('./dist', import.meta.url)), 0);
+  const { server, url } = await serve(outDir, 0);
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   mkdirSync(SCREENSHOTS, { recursive: true });
   return {
@@ -50,6 +55,7 @@ export async function startLab(): Promise<Lab> {
     async close() {
       await browser.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      rmSync(outDir, { recursive: true, force: true });
     },
   };
 }

@@ -369,6 +369,7 @@ export class ActionPotentialScreen implements Screen {
     }
     this.status.textContent = '';
     this.details.textContent = `Computed ${f(frame.steps, 4)} steps of ${f(0.025)} ms in ${f(frame.wallMs, 2)} ms of wall-clock time.`;
+    this.panel.setAttribute('data-engine-wall-ms', String(frame.wallMs));
     this.panel.setAttribute('data-run-count', String(this.runs));
     this.panel.setAttribute('data-state', 'done');
     this.host.announce(announcement);
