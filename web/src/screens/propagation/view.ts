@@ -224,7 +224,7 @@ export class PropagationScreen implements Screen {
     const fails = `Conduction fails: the action potential did not travel from the ¼ to the ¾ point of the axon${temperature >= 30 ? ` — at ${f(temperature)} °C the gates move so fast that the spike shrinks as it travels and dies out` : ''}.`;
     this.results.velocity.replaceChildren(velocity ? `${f(velocity.metresPerSecond, 3)} m/s` : h('span', { class: 'fails', text: fails }));
     this.results.velocity.setAttribute('data-velocity', velocity ? String(velocity.metresPerSecond) : '');
-    this.results.detail.textContent = velocity ? `${f(velocity.distance / 1000, 3)} mm apart, ${f(velocity.delay, 3)} ms apart (first spikes crossing −20 mV)` : '—';
+    this.results.detail.textContent = velocity ? `${f(velocity.distance / 1000, 3)} mm apart, ${f(velocity.delay, 3)} ms apart (first spikes crossing −20 mV)` : 'no spike crossed −20 mV at the ¾ point';
     this.results.size.textContent = `${frame.positions.length} recorded points, ${f(frame.steps)} steps`;
     this.status.textContent = `Simulated ${f(frame.time[frame.time.length - 1], 3)} ms of the axon's activity.`;
     this.details.textContent = `Computed ${f(frame.steps)} steps in ${f(frame.wallMs, 3)} ms of wall-clock time.`;
