@@ -160,10 +160,7 @@ describe('Action potential readouts', () => {
     await thresholdSettled(page);
     const single = (await readouts(page)).thresholdCurrent_nA;
     await page.click('#ap-refractory-button');
-    await page.waitForFunction(() => {
-      const text = document.querySelector('#ap-refractory')?.textContent ?? '';
-      return text !== '' && text !== 'measuring…';
-    }, undefined, { timeout: 60_000 });
+    await page.waitForFunction(() => document.querySelector('#ap-refractory')?.hasAttribute('data-absolute-ms'), undefined, { timeout: 60_000 });
     const text = await page.textContent('#ap-refractory');
     expect(text).toMatch(/^absolute ≈ \d+(\.\d+)? ms, relative until ≈ \d+(\.\d+)? ms/);
     const shown = await readouts(page);
@@ -178,7 +175,25 @@ describe('Action potential readouts', () => {
     await page.locator('#ap-plot-refractory').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SCREENSHOTS}readouts-ap-refractory.png`, fullPage: true });
     await page.locator('#ap-plot-refractory').screenshot({ path: `${SCREENSHOTS}readouts-ap-refractory-plot.png` });
+    // The measurement belongs to its settings: warming the membrane clears it (no stale figure beside a new run).
+    await page.fill('#ap-temperature-number', '20');
+    await page.press('#ap-temperature-number', 'Enter');
+    await page.waitForFunction(() => !document.querySelector('#ap-refractory')?.hasAttribute('data-absolute-ms'));
+    expect(await page.textContent('#ap-refractory')).toMatch(/not measured for these settings/);
+    expect((await readouts(page)).refractoryAbsolute_ms).toBeUndefined();
+    expect(await page.isVisible('#ap-plot-refractory')).toBe(false);
     await page.close();
+  });
+
+  it('a current that drives a fully blocked membrane past 1000 mV is explained, not reported as a numerical failure', async () => {
+    const page = await openPage('#action-potential?amplitude=5&width=20&ttx=1000&tea=100');
+    await page.waitForFunction(() => document.getElementById('panel-action-potential')?.getAttribute('data-state') === 'out-of-range', undefined, { timeout: 30_000 });
+    const text = (await page.textContent('#ap-status')) ?? '';
+    expect(text).toMatch(/passed ±1000 mV.*only the leak opposes 5 nA.*near 16\d\d mV/);
+    expect(text).not.toMatch(/time step|numerically/);
+    expect(await page.isVisible('#ap-peak')).toBe(false);
+    await page.close();
+    expect(problems).toEqual([]);
   });
 
   it('drug note and slider help come from the catalogue: TTX in nM, no source path, no computer notation', async () => {

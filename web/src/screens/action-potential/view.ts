@@ -101,6 +101,7 @@ export class ActionPotentialScreen implements Screen {
   private plots!: { v: Plot; stim: Plot; gates: Plot; currents: Plot; conductances: Plot; refractory: Plot };
   private phase!: PhasePlane;
   private results!: Record<string, HTMLElement>;
+  private resultsList!: HTMLElement;
   private status!: HTMLElement;
   /** Timing for the curious, behind a Details toggle (not in the student's view). */
   private details!: HTMLElement;
@@ -196,6 +197,7 @@ export class ActionPotentialScreen implements Screen {
       },
     });
     const list = h('dl', { class: 'results-list' });
+    this.resultsList = list;
     this.results = {
       peak: resultRow(list, 'Peak Vm', 'ap-peak'),
       spikes: resultRow(list, 'Action potentials', 'ap-spikes'),
@@ -285,10 +287,22 @@ export class ActionPotentialScreen implements Screen {
     this.controls.enable('temperature', apMembrane(values).temperatureMatters);
   }
 
+  /** A refractory measurement belongs to the settings it was made with: any change clears it. */
+  private clearRefractory(): void {
+    this.refractoryEngine.dispose();
+    this.refractoryShown = {};
+    this.refractoryAbsolute = null;
+    this.plots.refractory.element.hidden = true;
+    this.results.refractory.textContent = 'not measured for these settings: press “Measure refractory period”';
+    this.results.refractory.removeAttribute('data-absolute-ms');
+    this.results.refractory.removeAttribute('data-relative-ms');
+  }
+
   private async run(): Promise<void> {
     const values = this.controls.get();
     this.enableControls(values);
     const g = apConductances(values);
+    this.clearRefractory();
     this.results.channels.textContent = `Na⁺ ${f(g.sodium * 100)} %, K⁺ (delayed rectifier) ${f(g.potassium * 100)} %${g.aType === undefined ? '' : `, A-type K⁺ ${f(g.aType * 100)} %`}`;
     this.panel.setAttribute('data-state', 'running');
     this.status.textContent = 'Computing…';
@@ -298,11 +312,24 @@ export class ActionPotentialScreen implements Screen {
     try {
       frame = await this.engine.run('simulate', { model });
     } catch (error) {
-      this.status.textContent = `The engine stopped: ${error instanceof Error ? error.message : String(error)}`;
+      const message = error instanceof Error ? error.message : String(error);
+      this.resultsList.hidden = true;
+      this.shown = {};
+      if (/membrane potential reached/.test(message)) {
+        // Not a numerical failure of a sane experiment: with the channels that would hold V blocked, the current drives
+        // the potential past 1000 mV (the engine's limit), where a real membrane would already have broken down.
+        const leakOnly = ((Number(values.amplitude) / (AP_AREA * 1e-8)) * 1e-3) / (g.gl * 1e3); // (nA/cm2 -> uA/cm2) / (mS/cm2) = mV
+        this.status.textContent = `Stopped: the membrane potential passed ±1000 mV. With ${g.sodium < 0.5 || g.potassium < 0.5 ? 'the voltage-gated channels blocked, ' : ''}only the leak opposes ${f(Number(values.amplitude))} nA here, which would hold the membrane near ${f(leakOnly + g.el, 2)} mV; a real membrane breaks down long before that. Use less current or a shorter pulse.`;
+        this.panel.setAttribute('data-state', 'out-of-range');
+        this.host.announce(this.status.textContent);
+        return;
+      }
+      this.status.textContent = `The engine stopped: ${message}`;
       this.panel.setAttribute('data-state', 'error');
       return;
     }
     if (!frame) return;
+    this.resultsList.hidden = false;
     this.show_(frame, values);
   }
 
