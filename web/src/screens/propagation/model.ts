@@ -5,9 +5,8 @@
  * space-time frame (simulated ms) at a pace set in wall-clock seconds.
  */
 import type { Location, Model, Recording, Section } from '../../../../src/model/types.js';
-import { findMechanism } from '../../../../src/mechanisms/catalogue.js';
-import { ZERO_CELSIUS } from '../../../../src/units/index.js';
-import { drugFactor } from '../../drugs.js';
+import { parseQuantity, ZERO_CELSIUS } from '../../../../src/units/index.js';
+import { drugApplications, drugFactor } from '../../drugs.js';
 import type { ParamSpec, ParamValues } from '../../params.js';
 import type { ScreenModel } from '../../screen.js';
 
@@ -59,12 +58,14 @@ export function expectedVelocity(fibre: string, diameter: number, temperature: n
   return fibre === 'myelinated' ? Math.max(0.2, 2 * diameter) * Math.min(2, warm) : 21.2 * Math.sqrt(diameter / 476) * warm;
 }
 
-/** hh's gnabar (S/cm2), from the library's catalogue. */
-const HH_GNABAR = findMechanism('hh')?.parameters.find((parameter) => parameter.name === 'gnabar')?.defaultValue ?? 0.12;
+/** TTX from the `ttx` control (nM) in mM, the catalogue's unit, through the units layer. */
+function propagationDrugs(values: ParamValues): Record<string, number> {
+  return { ttx: Number(values.ttx ?? 0) * parseQuantity('1 nM', 'concentration', 'ttx') };
+}
 
-/** The fraction of Na+ channels TTX leaves working (the `ttx` control is in nM; the catalogue's IC50s are in mM). */
+/** The fraction of Na+ channels TTX leaves working (for display: the engine applies the model's drugs itself). */
 export function propagationSodiumFraction(values: ParamValues): number {
-  return drugFactor('hh', 'gnabar', { ttx: Number(values.ttx ?? 0) * 1e-6 });
+  return drugFactor('hh', 'gnabar', propagationDrugs(values));
 }
 
 export function buildPropagation(values: ParamValues): PropagationSetup {
@@ -73,7 +74,6 @@ export function buildPropagation(values: ParamValues): PropagationSetup {
   const temperature = Number(values.temperature);
   const length = Number(values.length) * 1000; // um
   const compartments = Math.round(Number(values.compartments));
-  const sodium = propagationSodiumFraction(values);
   const velocity = expectedVelocity(fibre, diameter, temperature);
   // um / (m/s) = um / (1000 um/ms) ... 1 m/s = 1 mm/ms = 1000 um/ms.
   const travelMs = length / (velocity * 1000);
@@ -115,6 +115,7 @@ export function buildPropagation(values: ParamValues): PropagationSetup {
       name: 'lab-myelinated-axon',
       temperature: temperature + ZERO_CELSIUS,
       channels: [],
+      drugs: drugApplications(propagationDrugs(values)),
       cells: [
         {
           id: 'axon',
@@ -122,7 +123,7 @@ export function buildPropagation(values: ParamValues): PropagationSetup {
           membrane: { capacitance: 1, axialResistivity: axial, initialVoltage: REST },
           regionMembrane: [{ regions: ['internode'], capacitance: MYELIN.capacitance }],
           mechanisms: [
-            { mechanism: 'hh', regions: ['node'], parameters: { ...NODE_HH, gnabar: NODE_HH.gnabar * sodium } },
+            { mechanism: 'hh', regions: ['node'], parameters: { ...NODE_HH } },
             { mechanism: 'pas', regions: ['internode'], parameters: { g: MYELIN.conductance, e: REST } },
           ],
           ions: [],
@@ -150,12 +151,13 @@ export function buildPropagation(values: ParamValues): PropagationSetup {
       name: 'lab-unmyelinated-axon',
       temperature: temperature + ZERO_CELSIUS,
       channels: [],
+      drugs: drugApplications(propagationDrugs(values)),
       cells: [
         {
           id: 'axon',
           morphology: { kind: 'cable', section: 'axon', region: 'axon', length, diameter, compartments },
           membrane: { capacitance: 1, axialResistivity: 35.4, initialVoltage: REST },
-          mechanisms: [{ mechanism: 'hh', parameters: sodium < 1 ? { gnabar: HH_GNABAR * sodium } : {} }],
+          mechanisms: [{ mechanism: 'hh', parameters: {} }],
           ions: [],
         },
       ],

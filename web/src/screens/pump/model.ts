@@ -7,21 +7,31 @@
 import { findMechanism } from '../../../../src/mechanisms/catalogue.js';
 import type { Model } from '../../../../src/model/types.js';
 import { ZERO_CELSIUS } from '../../../../src/units/index.js';
-import { drugFactor } from '../../drugs.js';
+import { parameterSlider } from '../../common/parameter-slider.js';
+import { drugApplications } from '../../drugs.js';
 import type { ParamSpec, ParamValues } from '../../params.js';
 import type { ScreenModel } from '../../screen.js';
 
 /** Checked when the lab is built: is the pump in the library's mechanism catalogue? */
 export const PUMP_AVAILABLE = findMechanism('na-k-pump') !== undefined && findMechanism('ghk-leak') !== undefined;
 
+/**
+ * The cell's mechanism parameters as sliders built from the catalogue (unit, range, description). The leak
+ * permeabilities default to half the catalogue's values (2.5 and 5 nm/s against 4 and 10): with them this cell settles
+ * to a pump-leak steady state near −71 mV with [Na⁺]i ≈ 10 mM (docs/lab.md, "Pump and gradients").
+ */
+export const PUMP_CAPACITY = parameterSlider('na-k-pump', 'imax', { key: 'imax', label: 'Pump capacity', unit: 'µA/cm²', parseUnit: 'uA/cm2', min: 0.1, max: 20, step: 0.01, log: true });
+export const SODIUM_LEAK = parameterSlider('ghk-leak', 'pna', { key: 'pna', label: 'Na⁺ leak permeability', unit: 'nm/s', parseUnit: 'nm/s', min: 0.01, max: 10, step: 0.01, log: true, default: 0.25 });
+export const POTASSIUM_LEAK = parameterSlider('ghk-leak', 'pk', { key: 'pk', label: 'K⁺ leak permeability', unit: 'nm/s', parseUnit: 'nm/s', min: 0.1, max: 100, step: 0.01, log: true, default: 5 });
+
 export const PUMP_SPECS: readonly ParamSpec[] = [
   { kind: 'number', key: 'ouabain', label: 'Ouabain', unit: 'µM', min: 0.1, max: 10000, step: 0.01, default: 1000, log: true, zeroAtMin: true, help: 'Applied after the control period. Leftmost: none.' },
   { kind: 'number', key: 'control_h', label: 'Control period', unit: 'h', min: 0, max: 12, step: 0.25, default: 0.5 },
   { kind: 'number', key: 'duration_h', label: 'Total time', unit: 'h', min: 0.5, max: 48, step: 0.5, default: 6 },
   { kind: 'number', key: 'diameter', label: 'Cell diameter', unit: 'µm', min: 5, max: 200, step: 0.01, default: 20, log: true, help: 'Bigger cells hold more ions per membrane area: slower run-down.' },
-  { kind: 'number', key: 'imax', label: 'Pump capacity', unit: 'µA/cm²', min: 0.1, max: 20, step: 0.01, default: 1.5, log: true },
-  { kind: 'number', key: 'pna', label: 'Na⁺ leak permeability', unit: 'cm/s', min: 1e-9, max: 1e-6, step: 0.01, default: 2.5e-8, log: true },
-  { kind: 'number', key: 'pk', label: 'K⁺ leak permeability', unit: 'cm/s', min: 1e-8, max: 1e-5, step: 0.01, default: 5e-7, log: true },
+  PUMP_CAPACITY.spec,
+  SODIUM_LEAK.spec,
+  POTASSIUM_LEAK.spec,
   { kind: 'number', key: 'temperature', label: 'Temperature', unit: '°C', min: 5, max: 40, step: 0.5, default: 37 },
 ];
 
@@ -30,11 +40,12 @@ const HOUR_MS = 3600e3;
 
 function cellModel(values: ParamValues, durationMs: number, ouabainMillimolar: number): Model {
   const d = Number(values.diameter);
-  const imax = Number(values.imax) * 1e-3 * drugFactor('na-k-pump', 'imax', { ouabain: ouabainMillimolar });
+  const imax = PUMP_CAPACITY.toCanonical(Number(values.imax));
   return {
     name: 'lab-pump',
     temperature: Number(values.temperature) + ZERO_CELSIUS,
     channels: [],
+    drugs: drugApplications({ ouabain: ouabainMillimolar }),
     cells: [
       {
         id: 'cell',
@@ -42,7 +53,7 @@ function cellModel(values: ParamValues, durationMs: number, ouabainMillimolar: n
         morphology: { kind: 'single', section: 'soma', length: 1.5 * d, diameter: (2 * d) / 3 },
         membrane: { capacitance: 1, axialResistivity: 100, initialVoltage: -70 },
         mechanisms: [
-          { mechanism: 'ghk-leak', parameters: { pna: Number(values.pna), pk: Number(values.pk), pcl: 0 } },
+          { mechanism: 'ghk-leak', parameters: { pna: SODIUM_LEAK.toCanonical(Number(values.pna)), pk: POTASSIUM_LEAK.toCanonical(Number(values.pk)), pcl: 0 } },
           { mechanism: 'na-k-pump', parameters: { imax } },
         ],
         ions: [

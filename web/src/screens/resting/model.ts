@@ -21,6 +21,7 @@ import {
   type IonFlow,
 } from '../../../../src/core/index.js';
 import { AVOGADRO, ELEMENTARY_CHARGE, ZERO_CELSIUS } from '../../../../src/units/index.js';
+import { parameterSlider } from '../../common/parameter-slider.js';
 import type { ParamSpec, ParamValues } from '../../params.js';
 import type { ScreenModel } from '../../screen.js';
 
@@ -49,6 +50,20 @@ const concentration = (key: string, label: string, value: number, min: number, m
   digits: 3,
 });
 
+/** P_K in absolute terms, a slider built from the catalogue's GHK leak (`ghk-leak` pk): the lab's 5 nm/s (5 × 10⁻⁷ cm/s). */
+export const POTASSIUM_PERMEABILITY = parameterSlider('ghk-leak', 'pk', {
+  key: 'p_k_abs',
+  label: 'P_K (absolute)',
+  unit: 'nm/s',
+  parseUnit: 'nm/s',
+  min: 0.01,
+  max: 100,
+  step: 0.01,
+  log: true,
+  default: 5,
+  help: 'It sets the size of every conductance and current; the potentials depend only on the ratios.',
+});
+
 export const RESTING_SPECS: readonly ParamSpec[] = [
   { kind: 'number', key: 'temperature', label: 'Temperature', unit: '°C', min: 0, max: 45, step: 0.5, default: neuron.temperature - ZERO_CELSIUS },
   concentration('k_in', 'K⁺ inside', presetValue('K', 'inside', 140), 1, 500),
@@ -59,7 +74,7 @@ export const RESTING_SPECS: readonly ParamSpec[] = [
   concentration('cl_out', 'Cl⁻ outside', presetValue('Cl', 'outside', 110), 1, 600),
   concentration('ca_in', 'Ca²⁺ inside', presetValue('Ca', 'inside', 1e-4), 1e-5, 1),
   concentration('ca_out', 'Ca²⁺ outside', presetValue('Ca', 'outside', 2), 0.1, 20),
-  { kind: 'number', key: 'p_k_abs', label: 'P_K (absolute)', unit: 'cm/s', min: 1e-9, max: 1e-5, step: 0.01, default: 5e-7, log: true, help: 'Sets the size of every conductance; the potentials depend only on the ratios.' },
+  POTASSIUM_PERMEABILITY.spec,
   { kind: 'number', key: 'p_na', label: 'P_Na / P_K', unit: '', min: 1e-4, max: 30, step: 0.01, default: 0.05, log: true },
   { kind: 'number', key: 'p_cl', label: 'P_Cl / P_K', unit: '', min: 1e-4, max: 10, step: 0.01, default: 0.45, log: true, zeroAtMin: true },
   { kind: 'number', key: 'p_ca', label: 'P_Ca / P_K', unit: '', min: 1e-4, max: 10, step: 0.01, default: 0, log: true, zeroAtMin: true, help: 'Leftmost: impermeant.' },
@@ -112,7 +127,7 @@ export function computeResting(values: ParamValues): RestingResult {
   const temperatureKelvin = Number(values.temperature) + ZERO_CELSIUS;
   const ions = permeantIons(values);
   const ghk = ghkPotential(ions.filter((ion) => ion.permeability > 0), temperatureKelvin);
-  const absolute = Number(values.p_k_abs);
+  const absolute = POTASSIUM_PERMEABILITY.toCanonical(Number(values.p_k_abs));
   const results: IonResult[] = RESTING_IONS.map((ion, i) => {
     const { inside, outside, permeability } = ions[i];
     const valence = lookupIon(ion.symbol).valence;
