@@ -15,7 +15,7 @@ import { defaults, formatNumber as f, type ParamValues } from '../../params.js';
 import { PhasePlane } from '../../phase-plane.js';
 import { COLORS, Plot } from '../../plot.js';
 import type { Screen, ScreenHost } from '../../screen.js';
-import { ActionPotentialModel, apMembrane, AP_CAPACITANCE_NF, AP_DELAY, AP_SPECS, apConductances, buildActionPotentialModel, buildUnstimulatedModel, drugNote } from './model.js';
+import { ActionPotentialModel, apMembrane, AP_CAPACITANCE_NF, AP_TIME_STEP, AP_DELAY, AP_SPECS, apConductances, buildActionPotentialModel, buildUnstimulatedModel, drugNote } from './model.js';
 import { AP_AREA } from './model.js';
 import { MembraneAnimation } from '../../common/membrane-animation.js';
 import { actionPotentialSeries } from '../../common/membrane-state.js';
@@ -193,7 +193,7 @@ export class ActionPotentialScreen implements Screen {
       onCursor: (ms) => {
         this.model.cursorMs = ms;
         for (const plot of [this.plots.v, this.plots.gates, this.plots.currents, this.plots.conductances]) plot.redraw();
-        if (this.frame) this.phase.setCursor(Math.min(this.frame.time.length - 1, Math.round(ms / 0.025)));
+        if (this.frame) this.phase.setCursor(Math.min(this.frame.time.length - 1, Math.round(ms / AP_TIME_STEP)));
       },
     });
     const list = h('dl', { class: 'results-list' });
@@ -395,7 +395,7 @@ export class ActionPotentialScreen implements Screen {
       announcement = spikes.length > 0 ? `${spikes.length} action potential${spikes.length > 1 ? 's' : ''}, peak ${peakText}.` : `No action potential; peak ${peakText}.`;
     }
     this.status.textContent = '';
-    this.details.textContent = `Computed ${f(frame.steps, 4)} steps of ${f(0.025)} ms in ${f(frame.wallMs, 2)} ms of wall-clock time.`;
+    this.details.textContent = `Computed ${f(frame.steps, 4)} steps of ${f(AP_TIME_STEP)} ms in ${f(frame.wallMs, 2)} ms of wall-clock time.`;
     this.panel.setAttribute('data-engine-wall-ms', String(frame.wallMs));
     this.panel.setAttribute('data-run-count', String(this.runs));
     this.panel.setAttribute('data-state', 'done');
@@ -524,7 +524,7 @@ export class ActionPotentialScreen implements Screen {
       this.model.step(dt);
       this.membrane.setCursor(this.model.cursorMs);
       for (const plot of [this.plots.v, this.plots.gates, this.plots.currents, this.plots.conductances]) plot.redraw();
-      if (this.frame) this.phase.setCursor(Math.min(this.frame.time.length - 1, Math.round(this.model.cursorMs / 0.025)));
+      if (this.frame) this.phase.setCursor(Math.min(this.frame.time.length - 1, Math.round(this.model.cursorMs / AP_TIME_STEP)));
       if (this.model.playing) this.animation = requestAnimationFrame(loop);
     };
     this.animation = requestAnimationFrame(loop);

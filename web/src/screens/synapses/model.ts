@@ -18,6 +18,9 @@ export type SynapseKind = keyof typeof SYNAPSE_KINETICS;
 export const REST = -65;
 const EVENT_MS = 10;
 
+/** The screen's time step and record interval, ms (one place: the model and the view's linear sum use it). */
+export const SYNAPSE_TIME_STEP = 0.025;
+
 export const SYNAPSE_SPECS: readonly ParamSpec[] = [
   {
     kind: 'choice',
@@ -86,7 +89,7 @@ function cellModel(values: ParamValues, cable: boolean, synapses: SynapseDescrip
     synapses,
     sources: events.map((event, i) => ({ id: `pre${i}`, kind: 'train' as const, times: event.times })),
     connections: events.map((event, i) => ({ source: `pre${i}`, target: event.synapse, weight: event.weight, delay: 0 })),
-    run: { duration: Number(values.duration), timeStep: 0.025, integrator: 'backward-euler', rates: 'exact', absoluteTolerance: 1e-6, relativeTolerance: 1e-7, recordInterval: 0.025 },
+    run: { duration: Number(values.duration), timeStep: SYNAPSE_TIME_STEP, integrator: 'backward-euler', rates: 'exact', absoluteTolerance: 1e-6, relativeTolerance: 1e-7, recordInterval: SYNAPSE_TIME_STEP },
   };
 }
 

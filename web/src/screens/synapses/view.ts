@@ -11,7 +11,7 @@ import { defaults, formatNumber as f, type ParamValues } from '../../params.js';
 import { formatSigned } from '../../common/format.js';
 import { Plot } from '../../plot.js';
 import type { Screen, ScreenHost } from '../../screen.js';
-import { analyseSynapseRun, buildSynapseRuns, describeChange, describeResponse, peakDeviation, REST, SYNAPSE_KINETICS, SYNAPSE_SPECS, SynapsesModel, type SynapseKind } from './model.js';
+import { analyseSynapseRun, buildSynapseRuns, describeChange, describeResponse, peakDeviation, REST, SYNAPSE_KINETICS, SYNAPSE_SPECS, SYNAPSE_TIME_STEP, SynapsesModel, type SynapseKind } from './model.js';
 import { PALETTE, RUN_STYLES, type QuantityStyle } from '../../common/palette.js';
 import { MembraneAnimation } from '../../common/membrane-animation.js';
 import { synapseSeries, withSynapseCurrentRecordings } from '../../common/membrane-state.js';
@@ -153,7 +153,7 @@ export class SynapsesScreen implements Screen {
     let linear: Float64Array | undefined;
     if (experiment === 'temporal') {
       // Linear sum: the single response plus itself shifted by the interval.
-      const shift = Math.round(Number(values.interval) / 0.025);
+      const shift = Math.round(Number(values.interval) / SYNAPSE_TIME_STEP);
       const one = vs[0];
       linear = one.map((x, i) => REST + (x - REST) + (i >= shift ? one[i - shift] - REST : 0));
     } else if (experiment === 'spatial') {
