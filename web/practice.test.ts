@@ -217,4 +217,23 @@ describe('the Practice screen in Chromium', () => {
     await odd.close();
     expect(problems).toEqual([]);
   });
+
+  it('gives a first visit (no seed in the link) a fresh set, written into the address so that the link reproduces it', async () => {
+    const seeds = new Set<string>();
+    for (let visit = 0; visit < 3; visit++) {
+      const page = await openPage('#practice');
+      await page.waitForFunction(() => /^#practice\?seed=\d+$/.test(location.hash));
+      const hash = await page.evaluate(() => location.hash);
+      seeds.add(hash);
+      const shown = await statements(page);
+      expect(shown).toEqual(generateProblemSet(Number(hash.split('=')[1])).map((problem) => problem.statement));
+      await page.reload();
+      await page.waitForFunction((hash) => location.hash === hash, hash);
+      expect(await statements(page)).toEqual(shown);
+      await page.close();
+    }
+    // Three visits drawing from 999 999 sets: all equal has probability 1e-12.
+    expect(seeds.size).toBeGreaterThan(1);
+    expect(problems).toEqual([]);
+  });
 });

@@ -4,7 +4,7 @@
  * input; the problems, answers and verdicts live in the model.
  */
 import { h } from '../../dom.js';
-import type { ParamValues } from '../../params.js';
+import type { ParamSpec, ParamValues } from '../../params.js';
 import type { Screen, ScreenHost } from '../../screen.js';
 import { describeTolerance, drawSeed, MAXIMUM_SEED, PRACTICE_SPECS, PracticeModel, seedFrom, type AnswerPart, type Problem, type Verdict } from './model.js';
 
@@ -18,7 +18,11 @@ const partLetter = (part: AnswerPart): string => /^\(([a-z])\)/.exec(part.prompt
 export class PracticeScreen implements Screen {
   readonly id = 'practice';
   readonly title = 'Practice';
-  readonly specs = PRACTICE_SPECS;
+  /**
+   * A first visit (a link with no seed) gets a fresh problem set, drawn once per page load and written into the
+   * address at once, so that the link still reproduces it; Reset returns to it.
+   */
+  readonly specs: readonly ParamSpec[] = PRACTICE_SPECS.map((spec) => (spec.key === 'seed' && spec.kind === 'number' ? { ...spec, default: drawSeed(browserRandom) } : spec));
   private readonly model = new PracticeModel();
   private host!: ScreenHost;
   private panel!: HTMLElement;
