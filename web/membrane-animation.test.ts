@@ -232,6 +232,8 @@ describe('the membrane animation in Chromium', () => {
     expect(expected['open-syn']).toBeGreaterThan(0.1);
     expect(expected['flux-syn']).toBeLessThan(0); // AMPA near rest: cations in
     expect(open.text).toMatch(/AMPA channels: open probability g \/ g peak = /);
+    // The trace cursor on the Vm plot follows the animation.
+    expect(Number(await page.getAttribute('#syn-plot-v', 'data-cursor-ms'))).toBeCloseTo(open.cursorMs, 9);
     await page.locator('#syn-membrane-animation').screenshot({ path: `${SCREENSHOTS}membrane-synapses.png` });
     const { fps, browserFps } = await playAndMeasure(page, 'syn-membrane-animation');
     const now = await shown(page, 'syn-membrane-animation');

@@ -1,4 +1,5 @@
 /** Synapses: EPSPs and IPSPs, summation in time and space, shunting inhibition. */
+import type uPlot from 'uplot';
 import { ActivityPanel } from '../../common/activities.js';
 import { PresetPicker } from '../../common/presets.js';
 import { ControlPanel } from '../../controls.js';
@@ -56,7 +57,30 @@ export class SynapsesScreen implements Screen {
     speeds: [0.5, 1, 2, 5, 20].map((ms) => ({ label: `${f(ms)} ms per second`, simulatedMsPerWallSecond: ms })),
     defaultSpeed: 2,
     stepMs: 0.5,
+    onCursor: (ms) => {
+      this.cursorMs = ms;
+      this.plot?.element.setAttribute('data-cursor-ms', String(ms));
+      this.plot?.redraw();
+      this.conductancePlot?.redraw();
+    },
   });
+  /** Simulated time of the animation's cursor (ms), drawn as a line on both plots; null before it first moves. */
+  private cursorMs: number | null = null;
+  /** The trace cursor: a vertical line at the animation's time on both plots. */
+  private readonly drawCursor = (u: uPlot) => {
+    if (this.cursorMs === null) return;
+    const x = u.valToPos(this.cursorMs, 'x', true);
+    if (!Number.isFinite(x)) return;
+    const ctx = u.ctx;
+    ctx.save();
+    ctx.strokeStyle = PALETTE.cursor.color;
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    ctx.moveTo(x, u.bbox.top);
+    ctx.lineTo(x, u.bbox.top + u.bbox.height);
+    ctx.stroke();
+    ctx.restore();
+  };
 
   mount(panel: HTMLElement, host: ScreenHost): void {
     this.host = host;
@@ -166,7 +190,7 @@ export class SynapsesScreen implements Screen {
     const key = `${experiment}:${labels.join('|')}`;
     if (key !== this.plotKey) {
       this.plotKey = key;
-      this.plot = new Plot({ id: 'syn-plot-v', title: 'Membrane potential at the recording site', xLabel: 'time', xUnit: 'ms', yLabel: 'Vm (mV)', series, height: 260 });
+      this.plot = new Plot({ id: 'syn-plot-v', title: 'Membrane potential at the recording site', xLabel: 'time', xUnit: 'ms', yLabel: 'Vm (mV)', series, height: 260, decorate: this.drawCursor });
       // One colour per quantity: excitatory conductances in the excitation colour, inhibitory in the inhibition one
       // (as the runs of the shunting experiment above); a second synapse of the same kind is told by its dash.
       const lastSynapses = runs[runs.length - 1].model.synapses ?? [];
@@ -177,7 +201,7 @@ export class SynapsesScreen implements Screen {
         const name = { exc: 'excitation', inh: 'inhibition', syn: String(kind).toUpperCase(), a: 'synapse A', b: 'synapse B' }[id] ?? id;
         return { label: `g ${name}`, unit: 'nS', color: style.color, dash: i > 0 && style === synapseStyle(String(lastSynapses[0]?.kind)) && experiment !== 'shunting' ? [6, 3] : [...style.dash], width: 2 };
       });
-      this.conductancePlot = new Plot({ id: 'syn-plot-g', title: 'Synaptic conductances (last run)', xLabel: 'time', xUnit: 'ms', yLabel: 'g (nS)', series: gSeries, height: 160 });
+      this.conductancePlot = new Plot({ id: 'syn-plot-g', title: 'Synaptic conductances (last run)', xLabel: 'time', xUnit: 'ms', yLabel: 'g (nS)', series: gSeries, height: 160, decorate: this.drawCursor });
       this.plotHolder.replaceChildren(this.plot.element);
       this.conductanceHolder.replaceChildren(this.conductancePlot.element);
     }
