@@ -245,6 +245,16 @@ describe('Synapses readouts', () => {
     const shown = await readouts(page);
     for (let i = 0; i < 3; i++) expect(Math.abs(shown[`run${i + 1}Peak_mV`] - peaks[i])).toBeLessThan(1e-9);
     await page.screenshot({ path: `${SCREENSHOTS}readouts-synapses-shunting.png`, fullPage: true });
+    // One colour per quantity: inhibition has the same colour in the Vm plot ("inhibition alone") as in the
+    // conductance plot ("g inhibition"), and so has excitation (it was teal for one and "g exc" for the other).
+    const legend = await page.evaluate(() =>
+      Object.fromEntries(
+        [...document.querySelectorAll('#panel-synapses figure.plot .u-legend .u-series')].map((row) => [row.querySelector('.u-label')?.textContent ?? '', getComputedStyle(row.querySelector('.u-marker')!).borderColor]),
+      ),
+    );
+    expect(legend['inhibition alone (mV)']).toBe(legend['g inhibition (nS)']);
+    expect(legend['excitation alone (mV)']).toBe(legend['g excitation (nS)']);
+    expect(legend['inhibition alone (mV)']).not.toBe(legend['excitation alone (mV)']);
     await page.close();
     expect(problems).toEqual([]);
   });
