@@ -3,7 +3,7 @@
  * docs/lab.md and the teacher guide send students to) — opened in Chromium from its link. Where the student reads
  * it, every readout the screen reports (its `readouts()`, the numbers behind the results card) must be a finite
  * number inside its physical range, and the screen's key figures must agree with the library run here in Node on
- * the same model.
+ * the same model. Its text uses the true minus sign and a × 10ⁿ, never "-65" or "5.09e+6".
  *
  * Physical ranges (by the readout's unit suffix), wide enough for every slider setting and narrow enough to catch a
  * wrong unit or sign convention:
@@ -188,6 +188,10 @@ describe('every documented state of the lab (each screen’s default and each ac
           .filter((text) => /NaN|undefined|Infinity|e[+-]\d|: (—)?$/.test(text));
       }, state.screen);
       expect(broken).toEqual([]);
+      // Presentation: the true minus sign and a × 10ⁿ everywhere a student reads (no "-65", no "5.09e+6").
+      const text = await page.evaluate((screen) => document.getElementById(`panel-${screen}`)!.innerText, state.screen);
+      expect(text.match(/(^|[\s(=:;,[])-\d[^\n]{0,30}/gm) ?? []).toEqual([]);
+      expect(text.match(/\d(\.\d+)?e[+-]?\d+[^\n]{0,20}/gi) ?? []).toEqual([]);
       await page.close();
       expect(problems).toEqual([]);
     });
