@@ -226,7 +226,7 @@ export class ActionPotentialScreen implements Screen {
     this.presets.watch(this.controls.element, () => this.controls.get());
     const teaching = new ActivityPanel({ prefix: 'ap', screen: this, host, activities: AP_ACTIVITIES, challenges: AP_CHALLENGES, ready: () => panel.getAttribute('data-state') !== 'running' });
     panel.append(
-      h('div', { class: 'screen-intro' }, h('h2', { text: this.title }), h('p', { text: 'A patch of squid-axon membrane (Hodgkin–Huxley, 1000 µm²). Inject current or clamp the voltage; add toxins; warm it up.' })),
+      h('div', { class: 'screen-intro' }, h('h2', { text: this.title }), h('p', { text: 'A patch of membrane (1000 µm²): the squid giant axon of Hodgkin and Huxley, or a gastropod neuron with A-type K⁺ channels (Connor–Stevens). Inject current or clamp the voltage; add toxins; warm it up.' })),
       h(
         'div',
         { class: 'layout' },
