@@ -125,6 +125,25 @@ export const AP_ACTIVITIES: readonly Activity[] = [
     explain: ({ readouts }) =>
       `At 20 °C the spike peaks at ${mv(need(readouts, 'peak_mV'))} with a half-width of ${q(need(readouts, 'halfWidth_ms'), 'ms')}. Every rate grows ×3 per 10 °C (Q10 = 3), so the K⁺ channels open and the Na⁺ channels inactivate sooner, cutting the upstroke short: a briefer, smaller spike.`,
   },
+  {
+    id: 'a-type',
+    title: 'A-type K⁺ channels: a late first spike and slow firing',
+    setup: { cell: 'connor-stevens', mode: 'step', amplitude: 0.09, duration: 300 },
+    predict: {
+      question: 'The Connor–Stevens neuron has A-type K⁺ channels, which open briefly near threshold. A long step just above its threshold (0.09 nA): how does it fire?',
+      choices: ['At once and fast, like the squid axon', 'After a long delay, then slowly and regularly'],
+      answer: 1,
+    },
+    observe: 'Look at the slow ramp of Vm before the first spike and at g A on the conductances plot. Keep the run, then add 4-AP 1 mM, which blocks A-type and delayed-rectifier K⁺ channels.',
+    needs: ['spikeCount', 'thresholdTime_ms'],
+    explain: ({ readouts, values }) => {
+      const count = need(readouts, 'spikeCount');
+      const latency = need(readouts, 'thresholdTime_ms') - AP_DELAY;
+      const g = apConductances(values);
+      const rate = count / ((Number(values.duration) - AP_DELAY) / 1000);
+      return `The first spike comes ${q(latency, 'ms', 3)} after the step begins, and the cell fires ${f(count)} times in ${q(Number(values.duration) - AP_DELAY, 'ms')} (about ${q(rate, 'Hz', 2)}). The A current, switched on as the membrane depolarises, holds it near threshold so that it creeps there: a long delay and low rates, which rise smoothly with the current (type I excitability, Connor & Stevens 1971). ${g.aType !== undefined && g.aType < 1 ? `With 4-AP ${f(g.aType * 100)} % of the A-type and ${f(g.potassium * 100)} % of the delayed-rectifier channels are left, and the cell fires sooner and faster.` : 'Block them with 4-AP and the delay shrinks.'}`;
+    },
+  },
 ];
 
 export const AP_CHALLENGES: readonly Challenge[] = [

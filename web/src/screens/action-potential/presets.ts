@@ -1,4 +1,4 @@
-/** Presets of the action-potential screen: the classic experiments on the Hodgkin–Huxley patch, each a full state. */
+/** Presets of the action-potential screen: the classic experiments on the Hodgkin–Huxley patch and the Connor–Stevens neuron, each a full state. */
 import type { Preset } from '../../common/presets.js';
 
 export const AP_PRESETS: readonly Preset[] = [
@@ -10,4 +10,6 @@ export const AP_PRESETS: readonly Preset[] = [
   { id: 'voltage-clamp-ttx', label: 'Voltage clamp with TTX (K⁺ current alone)', values: { mode: 'vclamp', clamp: 0, ttx: 100 }, description: 'TTX removes the inward Na⁺ current: the K⁺ current alone.' },
   { id: 'ttx', label: 'TTX 10 nM: no action potential', values: { ttx: 10 }, description: 'Most Na⁺ channels blocked: no spike.' },
   { id: 'warm', label: 'Warm membrane (20 °C)', values: { temperature: 20 }, description: 'Faster gates: a shorter, smaller spike.' },
+  { id: 'connor-stevens', label: 'Connor–Stevens neuron: long step (A-type K⁺ channels)', values: { cell: 'connor-stevens', mode: 'step', amplitude: 0.09, duration: 300 }, description: 'A late first spike and slow, regular firing (type I).' },
+  { id: 'connor-stevens-4ap', label: 'Connor–Stevens neuron with 4-AP 1 mM', values: { cell: 'connor-stevens', mode: 'step', amplitude: 0.09, duration: 300, fourap: 1 }, description: '4-AP blocks the A-type (and delayed-rectifier) K⁺ channels: the cell fires sooner and faster.' },
 ];
