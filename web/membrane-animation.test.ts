@@ -265,6 +265,28 @@ describe('the membrane animation in Chromium', () => {
     await page.close();
   });
 
+  it('Replay on the action-potential screen sweeps the one shared cursor (animation and traces) from the start at 25 ms per second', async () => {
+    const page = await openPage('#action-potential');
+    await ready(page, 'action-potential', 'ap-membrane-animation');
+    for (let i = 0; i < 30; i++) await page.click('#ap-membrane-animation-step');
+    expect((await shown(page, 'ap-membrane-animation')).cursorMs).toBeCloseTo(3, 9);
+    // Read the cursor in the same task as the click: Replay puts it back to the run's start at once.
+    const atClick = await page.evaluate(() => {
+      [...document.querySelectorAll('button')].find((button) => button.textContent === 'Replay')!.click();
+      return Number(document.getElementById('ap-membrane-animation')?.getAttribute('data-cursor-ms'));
+    });
+    expect(atClick).toBe(0);
+    await page.waitForFunction(() => document.getElementById('ap-membrane-animation')?.getAttribute('data-playing') === 'true');
+    expect(await page.inputValue('#ap-membrane-animation-speed')).toBe('4'); // the 25 ms per second option
+    // It moves on from there.
+    const first = (await shown(page, 'ap-membrane-animation')).cursorMs;
+    await page.waitForTimeout(400);
+    expect((await shown(page, 'ap-membrane-animation')).cursorMs).toBeGreaterThan(first);
+    await page.waitForFunction(() => document.getElementById('ap-membrane-animation')?.getAttribute('data-playing') === 'false', undefined, { timeout: 10_000 });
+    expect((await shown(page, 'ap-membrane-animation')).cursorMs).toBeCloseTo(50, 6);
+    await page.close();
+  });
+
   it('honours prefers-reduced-motion: no continuous animation, still a drawing of the state; legible at 375 px', async () => {
     const page = await openPage('#action-potential', { reducedMotion: true, width: 375 });
     await ready(page, 'action-potential', 'ap-membrane-animation');

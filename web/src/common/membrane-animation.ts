@@ -175,6 +175,29 @@ export class MembraneAnimation {
     if (!this.reduced()) this.playback.play();
   }
 
+  /**
+   * Replays the run from its start at `simulatedMsPerWallSecond` (the speed option nearest to it is selected). With
+   * reduced motion nothing sweeps: the cursor goes to the end of the run and the whole run is shown.
+   */
+  replay(simulatedMsPerWallSecond: number): void {
+    let nearest = 0;
+    this.options.speeds.forEach((speed, i) => {
+      if (Math.abs(speed.simulatedMsPerWallSecond - simulatedMsPerWallSecond) < Math.abs(this.options.speeds[nearest].simulatedMsPerWallSecond - simulatedMsPerWallSecond)) nearest = i;
+    });
+    if (nearest !== this.speedIndex) {
+      this.speedIndex = nearest;
+      this.speedSelect.value = String(nearest);
+      this.playback.setSpeed(this.options.speeds[nearest].simulatedMsPerWallSecond);
+      this.chooseScale();
+    }
+    if (this.reduced()) {
+      this.playback.seek(this.playback.endMs);
+      return;
+    }
+    this.playback.seek(this.playback.startMs);
+    this.playback.play();
+  }
+
   pause(): void {
     this.playback.pause();
   }

@@ -10,7 +10,6 @@ import { parseQuantity, ZERO_CELSIUS } from '../../../../src/units/index.js';
 import { formatNumber } from '../../common/format.js';
 import { drugApplications, drugFactor, findLabDrug, parameterTarget } from '../../drugs.js';
 import type { ParamSpec, ParamValues } from '../../params.js';
-import type { ScreenModel } from '../../screen.js';
 
 /** A cylinder of 1000 um2 lateral area: 1 nA = 100 uA/cm2. */
 export const AP_AREA = 1000;
@@ -240,26 +239,22 @@ export function buildUnstimulatedModel(values: ParamValues, minimumDuration = 10
   return { ...model, stimuli: [], recordings: [{ id: 'v', location: AT, variable: 'v' }] };
 }
 
-/** The playback cursor: a line sweeping over the traces at `speed` simulated ms per wall-clock second. */
-export class ActionPotentialModel implements ScreenModel {
-  /** Simulated time of the cursor, ms. */
+/**
+ * The screen's time cursor (simulated ms): where the membrane animation and the line over the traces stand. The
+ * shared playback loop (web/src/common/playback.ts, run by the membrane animation) moves it; Replay starts it over.
+ */
+export class ActionPotentialModel {
   cursorMs = 0;
-  durationMs = 50;
-  /** Simulated ms per wall-clock second. */
-  speed = 25;
-  playing = false;
+  /** Whether the cursor is drawn over the traces (once the run has been replayed, played or stepped). */
+  cursorShown = false;
 
-  step(wallSeconds: number): void {
-    if (!this.playing) return;
-    this.cursorMs += wallSeconds * this.speed;
-    if (this.cursorMs >= this.durationMs) {
-      this.cursorMs = this.durationMs;
-      this.playing = false;
-    }
+  moveCursor(simulatedMs: number): void {
+    this.cursorMs = simulatedMs;
+    this.cursorShown = true;
   }
 
   reset(): void {
     this.cursorMs = 0;
-    this.playing = false;
+    this.cursorShown = false;
   }
 }

@@ -17,6 +17,9 @@ import { COLORS, Plot } from '../../plot.js';
 import type { Screen, ScreenHost } from '../../screen.js';
 import { ActionPotentialModel, apMembrane, AP_CAPACITANCE_NF, AP_TIME_STEP, AP_DELAY, AP_SPECS, apConductances, buildActionPotentialModel, buildUnstimulatedModel, drugNote } from './model.js';
 import { AP_AREA } from './model.js';
+
+/** Replay's sweep speed: simulated ms per wall-clock second (a 50 ms run in 2 s), one of the animation's speeds. */
+const REPLAY_SIMULATED_MS_PER_SECOND = 25;
 import { MembraneAnimation } from '../../common/membrane-animation.js';
 import { actionPotentialSeries } from '../../common/membrane-state.js';
 
@@ -117,8 +120,6 @@ export class ActionPotentialScreen implements Screen {
   private refractoryShown: Record<string, number> = {};
   private inputWallMs = 0;
   private runs = 0;
-  private animation = 0;
-  private lastWallMs = 0;
 
   mount(panel: HTMLElement, host: ScreenHost): void {
     this.host = host;
@@ -140,10 +141,9 @@ export class ActionPotentialScreen implements Screen {
     );
     const play = h('button', { type: 'button', text: 'Replay', 'aria-label': 'Replay the run with a moving cursor' });
     play.addEventListener('click', () => {
-      this.model.reset();
-      this.model.durationMs = Number(this.controls.get().duration);
-      this.model.playing = true;
-      this.animate();
+      // One animation loop for the screen: the membrane animation's playback (web/src/common/playback.ts) moves the
+      // trace cursor; Replay sweeps it from the start at 25 ms of simulated time per second.
+      this.membrane.replay(REPLAY_SIMULATED_MS_PER_SECOND);
     });
     const reset = h('button', { type: 'button', text: 'Reset', 'aria-label': 'Reset the action potential screen' });
     reset.addEventListener('click', () => {
@@ -155,14 +155,14 @@ export class ActionPotentialScreen implements Screen {
     refractoryButton.addEventListener('click', () => this.measureRefractory());
     const decorateV = (u: uPlot) => {
       if (this.apThreshold !== undefined) horizontalLine(u, this.apThreshold, PALETTE.threshold.text, `AP threshold ${f(this.apThreshold)} mV`);
-      if (this.model.playing || this.model.cursorMs > 0) verticalLine(u, this.model.cursorMs, PALETTE.cursor.color);
+      if (this.model.cursorShown) verticalLine(u, this.model.cursorMs, PALETTE.cursor.color);
     };
     const decorateStim = (u: uPlot) => {
       const mode = String(this.controls.get().mode);
       if (mode !== 'vclamp' && typeof this.currentThreshold === 'number') horizontalLine(u, this.currentThreshold, PALETTE.threshold.text, `threshold for this pulse width: ${f(this.currentThreshold)} nA`);
     };
     const cursor = (u: uPlot) => {
-      if (this.model.playing || this.model.cursorMs > 0) verticalLine(u, this.model.cursorMs, PALETTE.cursor.color);
+      if (this.model.cursorShown) verticalLine(u, this.model.cursorMs, PALETTE.cursor.color);
     };
     const decorateRefractory = (u: uPlot) => {
       horizontalLine(u, 1, PALETTE.threshold.text, 'single-pulse threshold');
@@ -191,7 +191,7 @@ export class ActionPotentialScreen implements Screen {
       defaultSpeed: 2,
       stepMs: 0.1,
       onCursor: (ms) => {
-        this.model.cursorMs = ms;
+        this.model.moveCursor(ms);
         for (const plot of [this.plots.v, this.plots.gates, this.plots.currents, this.plots.conductances]) plot.redraw();
         if (this.frame) this.phase.setCursor(Math.min(this.frame.time.length - 1, Math.round(ms / AP_TIME_STEP)));
       },
@@ -274,7 +274,6 @@ export class ActionPotentialScreen implements Screen {
   }
 
   hide(): void {
-    cancelAnimationFrame(this.animation);
     this.membrane.pause();
   }
 
@@ -359,7 +358,6 @@ export class ActionPotentialScreen implements Screen {
     this.plots.currents.setData(frame.time, [scale(trace('i_na'), 1e3), scale(trace('i_k'), 1e3), leak]);
     this.plots.conductances.setData(frame.time, [scale(trace('g_na'), 1e3), scale(trace('g_k'), 1e3), scale(trace('g_a'), 1e3)]);
     this.phase.setData(v, trace('n'));
-    this.model.durationMs = Number(values.duration);
     this.runs++;
     for (const key of ['peak', 'spikes', 'threshold', 'width', 'currentThreshold'] as const) showRow(this.results[key], !clamp);
     for (const key of ['peakInward', 'steady'] as const) showRow(this.results[key], clamp);
@@ -514,19 +512,4 @@ export class ActionPotentialScreen implements Screen {
     this.host.announce(`Refractory periods measured: ${this.results.refractory.textContent}`);
   }
 
-  private animate(): void {
-    cancelAnimationFrame(this.animation);
-    this.membrane.pause();
-    this.lastWallMs = 0;
-    const loop = (wallMs: number) => {
-      const dt = this.lastWallMs ? Math.min(0.1, (wallMs - this.lastWallMs) / 1000) : 0;
-      this.lastWallMs = wallMs;
-      this.model.step(dt);
-      this.membrane.setCursor(this.model.cursorMs);
-      for (const plot of [this.plots.v, this.plots.gates, this.plots.currents, this.plots.conductances]) plot.redraw();
-      if (this.frame) this.phase.setCursor(Math.min(this.frame.time.length - 1, Math.round(this.model.cursorMs / AP_TIME_STEP)));
-      if (this.model.playing) this.animation = requestAnimationFrame(loop);
-    };
-    this.animation = requestAnimationFrame(loop);
-  }
 }
