@@ -287,6 +287,22 @@ describe('the membrane animation in Chromium', () => {
     await page.close();
   });
 
+  it('Play time-lapse on the pump screen sweeps the one shared clock (animation, plots and the "At this time" readout) from the start', async () => {
+    const page = await openPage('#pump');
+    await ready(page, 'pump', 'pump-membrane-animation');
+    const atClick = await page.evaluate(() => {
+      document.getElementById('pump-play')!.click();
+      return Number(document.getElementById('pump-membrane-animation')?.getAttribute('data-cursor-ms'));
+    });
+    expect(atClick).toBe(0);
+    await page.waitForFunction(() => document.getElementById('pump-membrane-animation')?.getAttribute('data-playing') === 'true');
+    const clock = await page.textContent('#pump-clock');
+    await page.waitForTimeout(600);
+    expect(await page.textContent('#pump-clock')).not.toBe(clock);
+    expect((await shown(page, 'pump-membrane-animation')).cursorMs).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it('honours prefers-reduced-motion: no continuous animation, still a drawing of the state; legible at 375 px', async () => {
     const page = await openPage('#action-potential', { reducedMotion: true, width: 375 });
     await ready(page, 'action-potential', 'ap-membrane-animation');

@@ -10,7 +10,6 @@ import { ZERO_CELSIUS } from '../../../../src/units/index.js';
 import { parameterSlider } from '../../common/parameter-slider.js';
 import { drugApplications } from '../../drugs.js';
 import type { ParamSpec, ParamValues } from '../../params.js';
-import type { ScreenModel } from '../../screen.js';
 
 /** Checked when the lab is built: is the pump in the library's mechanism catalogue? */
 export const PUMP_AVAILABLE = findMechanism('na-k-pump') !== undefined && findMechanism('ghk-leak') !== undefined;
@@ -88,19 +87,23 @@ export function buildPumpSegments(values: ParamValues): { model: Model; show: bo
   return segments;
 }
 
-/** Time-lapse playback: a cursor sweeping the hours at `hoursPerWallSecond`. */
-export class PumpModel implements ScreenModel {
+/**
+ * The screen's clock (simulated hours) over the time-lapse: where the membrane animation and the line over the plots
+ * stand. The shared playback loop (web/src/common/playback.ts, run by the membrane animation) moves it.
+ */
+export class PumpModel {
   cursorHours = 0;
   durationHours = 1;
-  hoursPerWallSecond = 1;
-  playing = false;
-  step(wallSeconds: number): void {
-    if (!this.playing) return;
-    this.cursorHours = Math.min(this.durationHours, this.cursorHours + wallSeconds * this.hoursPerWallSecond);
-    if (this.cursorHours >= this.durationHours) this.playing = false;
+  /** Whether the clock's line is drawn over the plots (once the time-lapse has been played or stepped). */
+  cursorShown = false;
+
+  moveCursor(hours: number): void {
+    this.cursorHours = hours;
+    this.cursorShown = true;
   }
+
   reset(): void {
     this.cursorHours = 0;
-    this.playing = false;
+    this.cursorShown = false;
   }
 }

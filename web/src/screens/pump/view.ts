@@ -51,14 +51,12 @@ export class PumpScreen implements Screen {
       return `${whole} h ${String(Math.floor((hours - whole) * 60)).padStart(2, '0')} min`;
     },
     onCursor: (ms) => {
-      this.model.cursorHours = ms / 3600e3;
+      this.model.moveCursor(ms / 3600e3);
       this.setClock(this.model.cursorHours);
       for (const plot of Object.values(this.plots ?? {})) plot.redraw();
     },
   });
   private frame: SimulationFrame | undefined;
-  private animation = 0;
-  private lastWallMs = 0;
 
   mount(panel: HTMLElement, host: ScreenHost): void {
     this.host = host;
@@ -81,10 +79,9 @@ export class PumpScreen implements Screen {
     }
     const play = h('button', { type: 'button', text: 'Play time-lapse', id: 'pump-play' });
     play.addEventListener('click', () => {
-      this.model.reset();
-      this.model.hoursPerWallSecond = this.model.durationHours / 8;
-      this.model.playing = true;
-      this.animate();
+      // One animation loop for the screen: the membrane animation's playback (web/src/common/playback.ts) moves the
+      // clock and the cursor over the plots; the time-lapse plays the whole run in about 8 s.
+      this.membrane.replay((this.model.durationHours / 8) * 3600e3);
     });
     const reset = h('button', { type: 'button', text: 'Reset', 'aria-label': 'Reset the pump screen' });
     reset.addEventListener('click', () => {
@@ -114,7 +111,7 @@ export class PumpScreen implements Screen {
         ctx.restore();
       };
       if (Number(this.controls.get().ouabain) > 0) drawAt(control, PALETTE.stimulus.text, 'ouabain');
-      if (this.model.playing || this.model.cursorHours > 0) drawAt(this.model.cursorHours, PALETTE.cursor.color);
+      if (this.model.cursorShown) drawAt(this.model.cursorHours, PALETTE.cursor.color);
     };
     this.plots = {
       conc: new Plot({ id: 'pump-plot-conc', title: 'Inside concentrations', xLabel: 'time', xUnit: 'h', yLabel: 'mM', series: [{ label: '[Na⁺]i', unit: 'mM', color: PALETTE.na.color, dash: [...PALETTE.na.dash], width: 2 }, { label: '[K⁺]i', unit: 'mM', color: PALETTE.k.color, dash: [...PALETTE.k.dash], width: 2 }], height: 220, decorate: cursor }),
@@ -174,7 +171,6 @@ export class PumpScreen implements Screen {
   show(): void {}
 
   hide(): void {
-    cancelAnimationFrame(this.animation);
     this.membrane.pause();
   }
 
@@ -225,19 +221,4 @@ export class PumpScreen implements Screen {
     this.results.now.textContent = describeState(trace('v')[i], trace('na_inside')[i], trace('k_inside')[i]);
   }
 
-  private animate(): void {
-    cancelAnimationFrame(this.animation);
-    this.membrane.pause();
-    this.lastWallMs = 0;
-    const loop = (wallMs: number) => {
-      const dt = this.lastWallMs ? Math.min(0.1, (wallMs - this.lastWallMs) / 1000) : 0;
-      this.lastWallMs = wallMs;
-      this.model.step(dt);
-      this.setClock(this.model.cursorHours);
-      this.membrane.setCursor(this.model.cursorHours * 3600e3);
-      for (const plot of Object.values(this.plots ?? {})) plot.redraw();
-      if (this.model.playing) this.animation = requestAnimationFrame(loop);
-    };
-    this.animation = requestAnimationFrame(loop);
-  }
 }
