@@ -8,23 +8,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { mulberry32 } from '../src/engine/random.js';
 import { startLab, type Lab } from './browser-harness.js';
 
 const SEED = Number(process.env.LAB_FUZZ_SEED ?? 20261206);
 const ACTIONS = Number(process.env.LAB_FUZZ_ACTIONS ?? 2500);
 const CHECK_EVERY = 250;
-
-/** mulberry32: a small seeded PRNG (Tommy Ettinger's public-domain generator); uniform in [0, 1). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 let lab: Lab;
 const problems: string[] = [];
@@ -87,7 +76,7 @@ interface Target {
 
 describe('a seeded random walk through the lab', () => {
   it(`survives ${ACTIONS} random clicks, key presses and slider moves on every screen (seed ${SEED})`, async () => {
-    const next = random(SEED);
+    const next = mulberry32(SEED);
     const page = await lab.browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     page.on('console', (message) => {

@@ -17,6 +17,7 @@ import { InputError } from '../units/errors.js';
 import type { Discretisation } from './discretise.js';
 import { locateNode } from './locate.js';
 import { EventQueue } from './event-queue.js';
+import { mulberry32 } from './random.js';
 
 export interface SynapseSystem {
   readonly count: number;
@@ -47,23 +48,11 @@ export interface SynapseSystem {
   readonly fromDetector: readonly { readonly target: number; readonly weight: number; readonly delay: number }[][];
 }
 
-/** Seeded uniform generator (mulberry32). */
-function uniformGenerator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Spike times (ms) of a homogeneous Poisson process of `rate` Hz on [start, stop). */
 export function poissonTimes(rate: number, start: number, stop: number, seed: number): number[] {
   const times: number[] = [];
   if (rate <= 0) return times;
-  const uniform = uniformGenerator(seed);
+  const uniform = mulberry32(seed);
   const meanInterval = 1000 / rate;
   let t = start;
   for (;;) {

@@ -5,6 +5,7 @@
  * integrator can stop on them.
  */
 import type { CurrentWaveform } from '../model/types.js';
+import { mulberry32 } from './random.js';
 
 /** Integral over [t0, t1] of a constant c switched on during [start, end]. */
 function boxIntegral(c: number, start: number, end: number, t0: number, t1: number): number {
@@ -14,14 +15,7 @@ function boxIntegral(c: number, start: number, end: number, t0: number, t1: numb
 
 /** Seeded Gaussian values (mulberry32 generator, Box-Muller transform), reproducible across platforms. */
 export function gaussianSequence(seed: number, count: number, mean: number, standardDeviation: number): Float64Array {
-  let state = seed >>> 0;
-  const uniform = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const uniform = mulberry32(seed);
   const values = new Float64Array(count);
   for (let i = 0; i < count; i++) {
     const u = 1 - uniform();

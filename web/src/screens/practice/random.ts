@@ -9,6 +9,7 @@
  * hash-prospector, 2018: xorshift 16, × 0x7feb352d, xorshift 15, × 0x846ca68b, xorshift 16), so that problem k of
  * set s does not depend on how many numbers problem k − 1 drew, and neighbouring seeds give unrelated sets.
  */
+import { mulberry32 as libraryMulberry32 } from '../../../../src/engine/random.js';
 
 /** A source of uniform numbers in [0, 1). */
 export type RandomSource = () => number;
@@ -21,16 +22,9 @@ export function mix32(value: number): number {
   return (z ^ (z >>> 16)) >>> 0;
 }
 
-/** mulberry32: uniform numbers in [0, 1) with 32-bit resolution, from a 32-bit integer seed. */
+/** mulberry32 (the project's one seeded generator, src/engine/random.ts): uniform numbers in [0, 1). */
 export function mulberry32(seed: number): RandomSource {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return libraryMulberry32(seed);
 }
 
 /** The generator of one problem (`index`) of one problem set (`seed`): independent streams per problem. */
