@@ -1,9 +1,11 @@
 /**
  * Maps every way the command can fail to one line on stderr and an exit code:
  * bad input (an `InputError` from any layer, or a usage error found by commander) exits 2,
- * anything unexpected exits 1. No stack traces unless MEMBRANE_DEBUG is set.
+ * output that could not be written (`OutputError`: full disk, closed pipe) exits 1 with one plain line, and
+ * anything unexpected exits 1 as an internal error. No stack traces unless MEMBRANE_DEBUG is set.
  */
 import { CommanderError } from 'commander';
+import { OutputError } from '../io/atomic-file.js';
 import { InputError, InstabilityError } from '../units/errors.js';
 
 /** Exit code for bad input or usage. */
@@ -41,6 +43,10 @@ export function failureOf(error: unknown, context: FailureContext): Failure {
   }
   if (error instanceof InstabilityError) {
     return { exitCode: EXIT_UNSTABLE, line: `${prefix}: ${oneLine(error.message)}` };
+  }
+  if (error instanceof OutputError) {
+    // A result that could not be written (full disk, folder removed during the run): one line, not an internal error.
+    return { exitCode: EXIT_INTERNAL, line: `${prefix}: ${oneLine(error.message)}` };
   }
   if (error instanceof CommanderError) return commanderFailure(error, context, prefix);
   const message = error instanceof Error ? error.message : String(error);

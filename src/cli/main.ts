@@ -1,11 +1,9 @@
 #!/usr/bin/env node
 // Entry point of the `membrane` command (package.json "bin"). All logic lives in program.ts.
+import { handleStreamFailures } from './output.js';
 import { runCli } from './program.js';
 
-// A reader that stops early (`membrane presets | head -1`) is not an error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(0);
-  throw error;
-});
+// stdout that cannot be written (a full disk, a reader that closed the pipe): one line on stderr and exit code 1.
+handleStreamFailures();
 
 process.exitCode = await runCli(process.argv);

@@ -4,6 +4,28 @@
  * underscore (`E_mV`, `tau_ms`); every number in the object must be finite.
  */
 import type { Command } from 'commander';
+import { errorCode, OutputError } from '../io/atomic-file.js';
+
+/** Exit code for output that could not be written (a full disk, a closed pipe): neither bad input nor a bug. */
+export const EXIT_OUTPUT_FAILED = 1;
+
+/**
+ * Makes a failure to write stdout (ENOSPC on `> /dev/full`, EPIPE when the reader of a pipe has gone) end the
+ * command with one line on stderr and exit code 1, instead of a stack trace. Node reports such failures as an
+ * 'error' event on the stream, after the write call has returned, so they cannot be caught where the write is made.
+ * A failure to write stderr itself just ends the command with exit code 1 (there is nowhere left to say it).
+ */
+export function handleStreamFailures(program = 'membrane'): void {
+  process.stdout.on('error', (error: unknown) => {
+    const failure = new OutputError('stdout', errorCode(error));
+    try {
+      process.stderr.write(`${program}: ${failure.message}\n`);
+    } finally {
+      process.exit(EXIT_OUTPUT_FAILED);
+    }
+  });
+  process.stderr.on('error', () => process.exit(EXIT_OUTPUT_FAILED));
+}
 
 export interface JsonFlag {
   readonly json?: boolean;

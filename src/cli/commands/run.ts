@@ -1,7 +1,7 @@
 /** `membrane run <model> [--out traces.csv] [--json]`: runs a model file and writes its traces and a summary. */
 import type { Command } from 'commander';
 import { prepareSimulation } from '../../engine/simulate.js';
-import { writeFileAtomic } from '../../io/atomic-file.js';
+import { checkOutputPath, writeFileAtomic } from '../../io/atomic-file.js';
 import { tracesToCsv, tracesToJson } from '../../io/trace-export.js';
 import { InputError } from '../../units/errors.js';
 import { readModelArgument } from '../model-argument.js';
@@ -31,6 +31,8 @@ export function register(program: Command): void {
     if (options.out !== undefined && !/\.(csv|json)$/i.test(options.out)) {
       throw new InputError('--out', JSON.stringify(options.out), 'a file name ending in .csv or .json');
     }
+    // Before any work: a folder that is missing or read-only, or a path that is a folder, is bad input (exit 2).
+    if (options.out !== undefined) checkOutputPath(options.out, '--out');
     const model = readModelArgument(path);
     const prepared = prepareSimulation(model);
     const progress = createProgressBar(`membrane run ${model.name}`);
