@@ -4,18 +4,28 @@
  * Model files are untrusted. YAML is parsed with the plain YAML 1.2 core schema: no custom or language tags
  * (an unknown tag is an error, not a string), no merge keys, duplicate keys refused, at most
  * `MAX_ALIAS_COUNT` alias expansions (against "billion laughs"). Nothing is evaluated.
- * Syntax errors and validation errors name the file, the line and the column.
+ * Syntax errors and validation errors name the file, the line and the column; a syntax error quotes the character
+ * found there, never the text of the line, and a file that decodes to something other than a mapping is not quoted
+ * (a file that is not a model, such as a secret, is never echoed). Files are read with a byte cap while reading,
+ * regular files only (./bounded-read.ts).
  */
-import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { describeValue, InputError } from '../units/errors.js';
+import { readBoundedText } from './bounded-read.js';
+import { checkYamlAliases, checkYamlNesting, decodeJsonText, stripByteOrderMark } from './model-text.js';
 import { validateModel, type Model, type ModelIssue, type ParseOptions } from '../model/index.js';
 
 /** Most alias expansions a YAML model file may use. */
 export const MAX_ALIAS_COUNT = 100;
 
-/** Largest model file read, in characters (a 1000-section tree in YAML is about 200 kB). */
-export const MAX_MODEL_TEXT_LENGTH = 50_000_000;
+/**
+ * Largest model file read (bytes): 16 MiB, about 80 times a 1000-section tree in YAML (about 200 kB). The file is
+ * read with this cap while reading; nothing beyond it is ever held in memory.
+ */
+export const MAX_MODEL_FILE_BYTES = 16 * 1024 * 1024;
+
+/** Longest model text decoded, in characters: as many as the bytes read from a file at most. */
+export const MAX_MODEL_TEXT_LENGTH = MAX_MODEL_FILE_BYTES;
 
 export type ModelFileFormat = 'json' | 'yaml';
 
@@ -34,13 +44,23 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
   return { line: lines.length, column: lines[lines.length - 1].length + 1 };
 }
 
-function lineText(text: string, line: number): string {
-  const content = (text.split('\n')[line - 1] ?? '').trim();
-  return content.length > 60 ? `${content.slice(0, 57)}...` : content;
+/** The character at a 1-based line and column, quoted, or "the end of the file" past it. */
+function characterAt(text: string, line: number, column: number): string {
+  let offset = 0;
+  for (let current = 1; current < line; current++) {
+    const next = text.indexOf('\n', offset);
+    if (next < 0) return 'the end of the file';
+    offset = next + 1;
+  }
+  const index = offset + column - 1;
+  if (index >= text.length) return 'the end of the file';
+  const code = text.codePointAt(index)!;
+  return describeValue(String.fromCodePoint(code));
 }
 
+/** A syntax error: the place, the character found there (never the line: the file may not be a model at all), the reason. */
 function syntaxError(fileName: string, text: string, line: number, column: number, format: string, reason: string): InputError {
-  return new InputError(`${fileName}:${line}:${column}`, describeValue(lineText(text, line)), `valid ${format} (${reason})`);
+  return new InputError(`${fileName}:${line}:${column}`, characterAt(text, line, column), `valid ${format} (${reason})`);
 }
 
 function parseJsonText(text: string, fileName: string): unknown {
@@ -97,9 +117,11 @@ function parseYamlText(text: string, fileName: string): { data: unknown; parsed:
   const problem = document.errors[0] ?? document.warnings[0];
   if (problem !== undefined) {
     const { line, col } = lineCounter.linePos(problem.pos[0]);
-    const reason = problem.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    // The reason without what follows a colon: "Unresolved tag: !x" names text of the file.
+    const reason = problem.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').replace(/:\s.*$/s, '');
     throw syntaxError(fileName, text, line, col, 'YAML', reason);
   }
+  checkYamlAliases(document, lineCounter, fileName);
   try {
     return { data: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown, parsed };
   } catch (error) {
@@ -113,21 +135,26 @@ export function decodeModelText(text: string, fileName: string): { data: unknown
   if (text.length > MAX_MODEL_TEXT_LENGTH) {
     throw new InputError(fileName, `${text.length} characters`, `a model file of at most ${MAX_MODEL_TEXT_LENGTH} characters`);
   }
+  // A byte-order mark is dropped; nesting depth, duplicate JSON keys and YAML aliases are checked (./model-text.ts).
+  const plain = stripByteOrderMark(text);
+  const json = (parse: (json: string) => unknown) => ({ data: decodeJsonText(plain, fileName, parse) });
+  const yaml = () => {
+    checkYamlNesting(plain, fileName);
+    const { data, parsed } = parseYamlText(plain, fileName);
+    return { data, yaml: parsed };
+  };
   const format = formatOfFileName(fileName);
-  if (format === 'json') return { data: parseJsonText(text, fileName) };
-  if (format === 'yaml') {
-    const { data, parsed } = parseYamlText(text, fileName);
-    return { data, yaml: parsed };
-  }
+  if (format === 'json') return json((body) => parseJsonText(body, fileName));
+  if (format === 'yaml') return yaml();
   // Unknown extension: JSON first (stricter), then YAML; if both fail, report as JSON when it looks like JSON.
+  let data: unknown;
   try {
-    return { data: JSON.parse(text) as unknown };
+    data = JSON.parse(plain) as unknown;
   } catch {
-    const looksLikeJson = /^\s*[[{]/.test(text);
-    if (looksLikeJson) return { data: parseJsonText(text, fileName) };
-    const { data, parsed } = parseYamlText(text, fileName);
-    return { data, yaml: parsed };
+    const looksLikeJson = /^\s*[[{]/.test(plain);
+    return looksLikeJson ? json((body) => parseJsonText(body, fileName)) : yaml();
   }
+  return json(() => data);
 }
 
 /** A model issue with where it is in the file (1-based line and column), when that can be found. */
@@ -172,11 +199,27 @@ export type ModelTextResult =
  * Decodes and validates a model file, listing every problem with its line and column.
  * Throws `InputError` only for syntax errors (JSON or YAML), which stop decoding.
  */
-export function validateModelText(text: string, fileName: string, options: ParseOptions = {}): ModelTextResult {
+export function validateModelText(source: string, fileName: string, options: ParseOptions = {}): ModelTextResult {
+  // Lines and columns are counted without a byte-order mark, as editors show them.
+  const text = stripByteOrderMark(source);
   const { data, yaml } = decodeModelText(text, fileName);
+  const kind = kindOfDocument(data);
+  if (kind !== undefined) {
+    // Not quoted: a file that is not a model at all (a secret, /etc/passwd read as one YAML string) is never echoed.
+    const issue: LocatedModelIssue = { path: '(root)', segments: [], value: kind, allowed: 'a model: a JSON object or YAML mapping with keys such as name, cells and run', line: 1, column: 1 };
+    return { ok: false, issues: [issue] };
+  }
   const result = validateModel(data, options);
   if (result.ok) return result;
   return { ok: false, issues: locateIssues(text, yaml, result.issues) };
+}
+
+/** What a decoded document is when it is not a mapping (`a YAML string`, `a JSON array`), or undefined for a mapping. */
+function kindOfDocument(data: unknown): string | undefined {
+  if (typeof data === 'object' && data !== null && !Array.isArray(data)) return undefined;
+  if (data === null || data === undefined) return 'an empty document';
+  if (Array.isArray(data)) return 'a list';
+  return `a single ${typeof data === 'string' ? 'string' : typeof data === 'number' ? 'number' : 'value'}`;
 }
 
 /** The error for a located issue: `file:line:column: path`, the value, what is allowed (and how many more). */
@@ -197,15 +240,21 @@ export function parseModelText(text: string, fileName: string, options: ParseOpt
   return result.model;
 }
 
+/** How `readModelFile` names the file in errors: `model file` by default (the CLI says `<model>`). */
+export interface ModelFileOptions extends ParseOptions {
+  readonly field?: string;
+}
+
+/**
+ * Reads the text of a model file: a regular file (after resolving symbolic links) of at most `MAX_MODEL_FILE_BYTES`
+ * bytes, capped while reading. Throws `InputError` naming the path as typed and the reason.
+ */
+export function readModelFileText(path: string, field = 'model file'): string {
+  return readBoundedText(path, MAX_MODEL_FILE_BYTES, { field, typed: path, allowed: `a readable JSON or YAML model file of at most ${MAX_MODEL_FILE_BYTES} bytes` });
+}
+
 /** Reads and parses a model file. Throws `InputError` when it cannot be read or is not a valid model. */
-export function readModelFile(path: string, options: ParseOptions = {}): Model {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory' : (code ?? 'unreadable');
-    throw new InputError('model file', describeValue(path), `a readable JSON or YAML model file (${reason})`);
-  }
-  return parseModelText(text, path, options);
+export function readModelFile(path: string, options: ModelFileOptions = {}): Model {
+  const { field, ...parse } = options;
+  return parseModelText(readModelFileText(path, field), path, parse);
 }

@@ -3,12 +3,11 @@
  *
  * fast-xml-parser is configured so that nothing is expanded or evaluated: entities are not processed (no
  * `&name;` expansion, no HTML entities), values stay text, and any `<!ENTITY` or `<!DOCTYPE` is refused
- * outright before parsing. `<include href>` (NeuroML) and `<Include file>` (LEMS) are followed relative to the
- * including file, local files only, each file once; the standard core-type includes of LEMS (Cells.xml,
- * NeuroML2CoreTypes/...) are skipped when they are not present.
+ * outright before parsing, and so is any XInclude (`<xi:include>`, any prefixed `include`, the XInclude namespace).
+ * A syntax error names the file, the line, the column, the character found there and the kind of error, never the
+ * text of the line: a file that is not XML (an include pointing at a secret) is not echoed. Includes are followed by
+ * ./neuroml-includes.ts.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describeValue, InputError } from '../units/errors.js';
 
@@ -21,15 +20,19 @@ export interface XmlElement {
   readonly line: number;
 }
 
-/** Largest NeuroML/LEMS file read, in characters, and most files followed through includes. */
-export const MAX_XML_TEXT_LENGTH = 20_000_000;
-export const MAX_INCLUDED_FILES = 200;
+/** Longest NeuroML/LEMS text parsed, in characters: 16 Mi, as many as the bytes read from a file at most. */
+export const MAX_XML_TEXT_LENGTH = 16 * 1024 * 1024;
 
-/** LEMS core-type files that the LEMS interpreter carries itself: skipped when absent. */
-const CORE_TYPE_FILES = new Set([
-  'Cells.xml', 'Networks.xml', 'Simulation.xml', 'Inputs.xml', 'Channels.xml', 'Synapses.xml', 'PyNN.xml',
-  'NeuroMLCoreDimensions.xml', 'NeuroMLCoreCompTypes.xml', 'Concentration.xml', 'Compartments.xml',
-]);
+/** The XInclude namespace (W3C XML Inclusions 1.0). */
+const XINCLUDE_NAMESPACE = 'http://www.w3.org/2001/XInclude';
+
+/** What each kind of fast-xml-parser validation error means, in words that quote nothing from the file. */
+const SYNTAX_ERRORS: Readonly<Record<string, string>> = {
+  InvalidChar: 'a character that is not allowed here',
+  InvalidTag: 'a malformed, unclosed or mismatched tag',
+  InvalidAttr: 'a malformed or repeated attribute',
+  InvalidXml: 'not well-formed XML',
+};
 
 /** Where an element is, for error messages: `file:line <name id="...">`. */
 export function whereIs(element: XmlElement): string {
@@ -48,9 +51,13 @@ function lineOf(text: string, offset: number): number {
   return line;
 }
 
+/** The text with comments, CDATA sections and processing instructions blanked (newlines kept, so offsets and lines hold). */
+function blankedOf(text: string): string {
+  return text.replace(/<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>/g, (match) => match.replace(/[^\n]+/g, (run) => ' '.repeat(run.length)));
+}
+
 /** Offsets of every start tag in document order (comments, CDATA, declarations and processing instructions blanked). */
-function startTagLines(text: string): number[] {
-  const blanked = text.replace(/<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>/g, (match) => match.replace(/[^\n]/g, ' '));
+function startTagLines(blanked: string): number[] {
   const lines: number[] = [];
   const pattern = /<([A-Za-z_][\w:.-]*)/g;
   let line = 1;
@@ -92,14 +99,19 @@ export function parseXmlText(text: string, file: string): XmlElement {
   if (doctype) {
     throw new InputError(`${file}:${lineOf(text, doctype.index)}`, '"<!DOCTYPE ...>"', 'a NeuroML/LEMS file without a DOCTYPE declaration');
   }
+  const blanked = blankedOf(text);
+  const xinclude = /<\/?\s*([A-Za-z_][\w.-]*:include)\b/i.exec(blanked) ?? (blanked.includes(XINCLUDE_NAMESPACE) ? { index: blanked.indexOf(XINCLUDE_NAMESPACE), 1: XINCLUDE_NAMESPACE } : null);
+  if (xinclude) {
+    throw new InputError(`${file}:${lineOf(text, xinclude.index)}`, describeValue(xinclude[1]), 'NeuroML <include href="cell.nml"> or LEMS <Include file="cells.xml"> (XInclude is never followed)');
+  }
   const valid = XMLValidator.validate(text, { allowBooleanAttributes: false });
   if (valid !== true) {
-    const { line, col, msg } = valid.err;
-    const content = (text.split('\n')[line - 1] ?? '').trim();
-    throw new InputError(`${file}:${line}:${col}`, describeValue(content.length > 60 ? `${content.slice(0, 57)}...` : content), `well-formed XML (${msg})`);
+    const { line, col, code } = valid.err;
+    const found = characterAt(text, line, col);
+    throw new InputError(`${file}:${line}:${col}`, found === undefined ? 'the end of the file' : describeValue(found), `well-formed XML (${SYNTAX_ERRORS[code] ?? 'not well-formed XML'} here)`);
   }
   const nodes = parser.parse(text) as OrderedNode[];
-  const lines = startTagLines(text);
+  const lines = startTagLines(blanked);
   let next = 0;
   const convert = (node: OrderedNode): XmlElement | undefined => {
     const name = Object.keys(node).find((key) => key !== ':@');
@@ -119,49 +131,16 @@ export function parseXmlText(text: string, file: string): XmlElement {
   return roots[0];
 }
 
-function readText(path: string, from?: XmlElement): string {
-  try {
-    if (statSync(path).isDirectory()) throw Object.assign(new Error('a directory'), { code: 'EISDIR' });
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory' : (code ?? 'unreadable');
-    if (from) throw elementError(from, 'include', path, `a readable NeuroML/LEMS file (${reason})`);
-    throw new InputError('model file', describeValue(path), `a readable NeuroML (.nml) or LEMS (.xml) file (${reason})`);
+/** The character at a 1-based line and column, or undefined past the end of the text. */
+function characterAt(text: string, line: number, column: number): string | undefined {
+  let offset = 0;
+  for (let current = 1; current < line; current++) {
+    const next = text.indexOf('\n', offset);
+    if (next < 0) return undefined;
+    offset = next + 1;
   }
-}
-
-/** The root elements of a file and of every file it includes (each once), the including file first. */
-export function readXmlWithIncludes(path: string): XmlElement[] {
-  const roots: XmlElement[] = [];
-  const seen = new Set<string>();
-  const visit = (file: string, from?: XmlElement): void => {
-    const absolute = resolve(file);
-    if (seen.has(absolute)) return;
-    if (seen.size >= MAX_INCLUDED_FILES) {
-      throw elementError(from!, 'include', file, `at most ${MAX_INCLUDED_FILES} files through includes`);
-    }
-    seen.add(absolute);
-    const root = parseXmlText(readText(absolute, from), file);
-    roots.push(root);
-    for (const child of root.children) {
-      const target = child.name === 'include' ? (child.attributes.href ?? child.attributes.file) : child.name === 'Include' ? child.attributes.file : undefined;
-      if (child.name !== 'include' && child.name !== 'Include') continue;
-      if (target === undefined || target === '') throw elementError(child, '', 'no href', 'an include with href="file.nml" (or file= in LEMS)');
-      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(target)) throw elementError(child, 'href', target, 'a local file path relative to the including file (URLs are not fetched)');
-      const included = resolve(dirname(absolute), target);
-      if (!existsSync(included)) {
-        if (CORE_TYPE_FILES.has(basename(target)) || /NeuroML2CoreTypes/.test(target)) continue;
-      }
-      visit(relativeName(file, target), child);
-    }
-  };
-  visit(path);
-  return roots;
-}
-
-/** The path of an included file as the user would write it: relative to the including file's folder. */
-function relativeName(including: string, target: string): string {
-  const folder = dirname(including);
-  return folder === '.' ? target : `${folder}/${target}`;
+  const index = offset + column - 1;
+  if (index >= text.length) return undefined;
+  const code = text.codePointAt(index)!;
+  return String.fromCodePoint(code);
 }

@@ -12,7 +12,8 @@ import { InputError } from '../units/errors.js';
 import { CHANNEL_ELEMENTS, ionOf, readChannel, type NeuroMLChannel } from './neuroml-channels.js';
 import { CELL_ELEMENTS, cellArea, readCell, type ChannelUse, type NeuroMLCell } from './neuroml-cells.js';
 import { neuromlQuantity } from './neuroml-units.js';
-import { elementError, readXmlWithIncludes, type XmlElement } from './neuroml-xml.js';
+import { readXmlWithIncludes, type IncludeOptions } from './neuroml-includes.js';
+import { elementError, type XmlElement } from './neuroml-xml.js';
 
 /** Threshold of the spike detectors (mV): the one the NeuroML model-validation (.omt) files use. */
 export const NEUROML_SPIKE_THRESHOLD = 0;
@@ -46,7 +47,8 @@ function collect(roots: readonly XmlElement[]): Registry {
   const registry: Registry = { channels: new Map(), cells: new Map(), pulses: new Map(), networks: new Map(), simulations: [] };
   for (const root of roots) {
     if (root.name !== 'neuroml' && root.name !== 'Lems') {
-      throw elementError(root, '', `<${root.name}>`, 'a NeuroML2 file (<neuroml> root) or a LEMS file (<Lems> root)');
+      // The root's name is not quoted: a file that is not NeuroML (an include pointing elsewhere) is never echoed.
+      throw new InputError(`${root.file}:${root.line}`, 'another root element', 'a NeuroML2 file (<neuroml> root) or a LEMS file (<Lems> root)');
     }
     for (const element of root.children) {
       if (IGNORED.has(element.name)) continue;
@@ -77,14 +79,17 @@ interface Member {
   readonly cell: NeuroMLCell;
 }
 
-/** Options for the import; `parse` is passed on to the model validator. */
-export interface NeuroMLOptions {
+/**
+ * Options for the import: `parse` is passed on to the model validator; `includeFolder` and `field` are those of
+ * ./neuroml-includes.ts (the folder includes must stay in, by default the top-level file's; how errors name the file).
+ */
+export interface NeuroMLOptions extends IncludeOptions {
   readonly parse?: ParseOptions;
 }
 
 /** Imports a NeuroML2 (.nml) or LEMS (.xml) file and every file it includes to a validated `Model`. */
 export function readNeuroMLFile(path: string, options: NeuroMLOptions = {}): Model {
-  const roots = readXmlWithIncludes(path);
+  const roots = readXmlWithIncludes(path, { includeFolder: options.includeFolder, field: options.field });
   const registry = collect(roots);
   const simulation = pickSimulation(registry, path);
   const network = pickNetwork(registry, simulation, path);
