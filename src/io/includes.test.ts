@@ -190,9 +190,9 @@ describe('only regular files are read; a file that is not NeuroML is never echoe
   });
 
   it('a malformed line is not quoted either (the character at the error is)', () => {
-    write(join(home, 'broken.nml'), `<neuroml id="x">\n  <cell id="${SECRET}">\n</neuroml>\n`);
+    write(join(home, 'broken.nml'), `<neuroml id="x">\n  <cell id="c" ${SECRET}>\n</neuroml>\n`);
     const error = errorOf(() => readNeuroMLFile(write(join(home, 'LEMS_broken.xml'), lems('broken.nml'))));
-    expect(error.field).toMatch(/broken\.nml:\d+:\d+$/);
+    expect(error.field).toMatch(/broken\.nml:2:\d+$/);
     expect(error.allowed).toContain('well-formed XML');
     expect(error.message).not.toContain('TOPSECRET');
   });
