@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -58,4 +58,48 @@ export async function startLab(): Promise<Lab> {
       rmSync(outDir, { recursive: true, force: true });
     },
   };
+}
+
+export interface LabPageOptions {
+  readonly width?: number;
+  readonly height?: number;
+  readonly reducedMotion?: 'reduce' | 'no-preference';
+}
+
+/**
+ * A new page of the lab at `hash` (e.g. `#action-potential?ttx=10`). Console errors and uncaught page errors are
+ * collected into `problems`, which each test then expects to be empty.
+ */
+export async function openLabPage(lab: Lab, hash: string, problems: string[], options: LabPageOptions = {}): Promise<Page> {
+  const page = await lab.browser.newPage({
+    viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
+    reducedMotion: options.reducedMotion ?? 'no-preference',
+    acceptDownloads: true,
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`${hash}: console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`${hash}: page error: ${error.message}`));
+  await page.goto(`${lab.url}${hash}`);
+  return page;
+}
+
+/**
+ * Waits until a screen is visible and its latest run has finished: `data-state` done, error or out-of-range (the
+ * resting screen computes at once: its GHK readout is there; the practice screen has no runs). With `runsBefore`,
+ * waits for a run after that count (`data-run-count`).
+ */
+export async function screenSettled(page: Page, screen: string, runsBefore = -1, timeout = 60_000): Promise<void> {
+  await page.waitForFunction(
+    ({ screen, runsBefore }) => {
+      const panel = document.getElementById(`panel-${screen}`);
+      if (!panel || panel.hidden) return false;
+      if (screen === 'resting') return Boolean(document.querySelector('#rest-ghk[data-ghk-mv]'));
+      if (runsBefore >= 0 && Number(panel.getAttribute('data-run-count') ?? 0) <= runsBefore) return false;
+      const state = panel.getAttribute('data-state');
+      return state === null ? screen === 'practice' : state === 'done' || state === 'error' || state === 'out-of-range';
+    },
+    { screen, runsBefore },
+    { timeout },
+  );
 }

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { ghkPotential } from '../src/core/index.js';
 import { simulate } from '../src/engine/index.js';
 import { ZERO_CELSIUS } from '../src/units/index.js';
-import { SCREENSHOTS, startLab, type Lab } from './browser-harness.js';
+import { SCREENSHOTS, startLab, type Lab, openLabPage, screenSettled } from './browser-harness.js';
 import { runSpaceTime, runTimelapse } from './src/jobs.js';
 import { parseHash, valuesFromUrl } from './src/params.js';
 import { AP_SPECS, buildActionPotentialModel } from './src/screens/action-potential/model.js';
@@ -20,30 +20,10 @@ const SCREENS = ['resting', 'action-potential', 'propagation', 'synapses', 'pump
 let lab: Lab;
 const problems: string[] = [];
 
-async function openPage(hash: string, width = 1280): Promise<Page> {
-  const page = await lab.browser.newPage({ viewport: { width, height: 900 } });
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`${hash}: console error: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`${hash}: page error: ${error.message}`));
-  await page.goto(`${lab.url}${hash}`);
-  return page;
-}
+const openPage = (hash: string, width = 1280): Promise<Page> => openLabPage(lab, hash, problems, { width });
+const settled = (page: Page, screen: string, runsBefore = -1): Promise<void> => screenSettled(page, screen, runsBefore, 30_000);
 
-/** Waits until the screen's latest run has finished (`data-state="done"`; the resting screen computes at once). */
-async function settled(page: Page, screen: string, runsBefore = -1): Promise<void> {
-  await page.waitForFunction(
-    ({ screen, runsBefore }) => {
-      const panel = document.getElementById(`panel-${screen}`);
-      if (!panel || panel.hidden) return false;
-      if (screen === 'resting') return Boolean(document.querySelector('#rest-ghk[data-ghk-mv]'));
-      if (runsBefore >= 0 && Number(panel.getAttribute('data-run-count') ?? 0) <= runsBefore) return false;
-      return panel.getAttribute('data-state') === 'done' || panel.getAttribute('data-state') === 'error';
-    },
-    { screen, runsBefore },
-    { timeout: 30_000 },
-  );
-}
+
 
 const stateOf = (hash: string) => parseHash(hash);
 

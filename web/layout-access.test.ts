@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCREENSHOTS, startLab, type Lab } from './browser-harness.js';
+import { SCREENSHOTS, startLab, type Lab, openLabPage, screenSettled } from './browser-harness.js';
 import { runSpaceTime } from './src/jobs.js';
 import { defaults } from './src/params.js';
 import { buildPropagation, PROPAGATION_SPECS, PROPAGATION_FAILURE_CELSIUS } from './src/screens/propagation/model.js';
@@ -30,32 +30,14 @@ let lab: Lab;
 let screens: string[] = [];
 const problems: string[] = [];
 
-async function openPage(hash: string, width: number, height: number, reducedMotion: 'reduce' | 'no-preference' = 'no-preference'): Promise<Page> {
-  const page = await lab.browser.newPage({ viewport: { width, height }, reducedMotion });
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`${hash}: console error: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`${hash}: page error: ${error.message}`));
-  await page.goto(`${lab.url}${hash}`);
+const openPage = async (hash: string, width: number, height: number, reducedMotion: 'reduce' | 'no-preference' = 'no-preference'): Promise<Page> => {
+  const page = await openLabPage(lab, hash, problems, { width, height, reducedMotion });
   await page.waitForFunction(() => document.documentElement.getAttribute('data-lab-ready') === 'true');
   return page;
-}
+};
+const settled = screenSettled;
 
-/** Waits until the visible screen has finished its latest run (the resting screen computes at once). */
-async function settled(page: Page, screen: string, runsBefore = -1): Promise<void> {
-  await page.waitForFunction(
-    ({ screen, runsBefore }) => {
-      const panel = document.getElementById(`panel-${screen}`);
-      if (!panel || panel.hidden) return false;
-      if (screen === 'resting') return Boolean(document.querySelector('#rest-ghk[data-ghk-mv]'));
-      if (runsBefore >= 0 && Number(panel.getAttribute('data-run-count') ?? 0) <= runsBefore) return false;
-      const state = panel.getAttribute('data-state');
-      return state === null ? screen === 'practice' : state === 'done' || state === 'error';
-    },
-    { screen, runsBefore },
-    { timeout: 60_000 },
-  );
-}
+
 
 interface AxeViolation {
   id: string;

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ghkCurrentDensity } from '../src/core/index.js';
 import { simulate } from '../src/engine/index.js';
-import { SCREENSHOTS, startLab, type Lab } from './browser-harness.js';
+import { SCREENSHOTS, startLab, type Lab, openLabPage } from './browser-harness.js';
 import { formatNumber } from './src/common/format.js';
 import {
   actionPotentialSeries,
@@ -32,6 +32,9 @@ import { buildSynapseRuns, SYNAPSE_SPECS } from './src/screens/synapses/model.js
 let lab: Lab;
 const problems: string[] = [];
 
+const openPage = (hash: string, options: { width?: number; reducedMotion?: boolean } = {}): Promise<Page> =>
+  openLabPage(lab, hash, problems, { width: options.width, reducedMotion: options.reducedMotion ? 'reduce' : 'no-preference' });
+
 beforeAll(async () => {
   lab = await startLab();
 }, 180_000);
@@ -40,16 +43,6 @@ afterAll(async () => {
   await lab?.close();
 });
 
-async function openPage(hash: string, options: { width?: number; reducedMotion?: boolean } = {}): Promise<Page> {
-  const page = await lab.browser.newPage({ viewport: { width: options.width ?? 1280, height: 900 } });
-  if (options.reducedMotion) await page.emulateMedia({ reducedMotion: 'reduce' });
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`${hash}: console error: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`${hash}: page error: ${error.message}`));
-  await page.goto(`${lab.url}${hash}`);
-  return page;
-}
 
 /** Waits for the screen's run (data-state done) and for the animation to have a series (its text names the scale). */
 async function ready(page: Page, screen: string, id: string): Promise<void> {

@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { SCREENSHOTS, startLab, type Lab } from './browser-harness.js';
+import { SCREENSHOTS, startLab, type Lab, openLabPage, screenSettled } from './browser-harness.js';
 import { formatHash, resolveHash, type ScreenSpecs } from './src/params.js';
 import { AP_SPECS } from './src/screens/action-potential/model.js';
 import { PROPAGATION_SPECS } from './src/screens/propagation/model.js';
@@ -25,30 +25,10 @@ const SCREENS: readonly ScreenSpecs[] = [
 let lab: Lab;
 const problems: string[] = [];
 
-async function openPage(hash: string, width = 1280): Promise<Page> {
-  const page = await lab.browser.newPage({ viewport: { width, height: 900 }, acceptDownloads: true });
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`${hash}: console error: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`${hash}: page error: ${error.message}`));
-  await page.goto(`${lab.url}${hash}`);
-  return page;
-}
+const openPage = (hash: string, width = 1280): Promise<Page> => openLabPage(lab, hash, problems, { width });
+const settled = (page: Page, screen: string, runsBefore = -1): Promise<void> => screenSettled(page, screen, runsBefore, 30_000);
 
-/** Waits until the screen's latest run has finished (`data-state="done"`; the resting screen computes at once). */
-async function settled(page: Page, screen: string, runsBefore = -1): Promise<void> {
-  await page.waitForFunction(
-    ({ screen, runsBefore }) => {
-      const panel = document.getElementById(`panel-${screen}`);
-      if (!panel || panel.hidden) return false;
-      if (screen === 'resting') return Boolean(document.querySelector('#rest-ghk[data-ghk-mv]'));
-      if (runsBefore >= 0 && Number(panel.getAttribute('data-run-count') ?? 0) <= runsBefore) return false;
-      return panel.getAttribute('data-state') === 'done' || panel.getAttribute('data-state') === 'error';
-    },
-    { screen, runsBefore },
-    { timeout: 30_000 },
-  );
-}
+
 
 /** A tick label back to a number: true minus, "a × 10ⁿ" and "10ⁿ". */
 function labelValue(label: string): number {

@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ghkPotential, ionFlow, nernstPotential } from '../src/core/index.js';
 import { parseQuantity } from '../src/units/index.js';
-import { SCREENSHOTS, startLab, type Lab } from './browser-harness.js';
+import { SCREENSHOTS, startLab, type Lab, openLabPage } from './browser-harness.js';
 import { formatNumber } from './src/common/format.js';
 import { generateProblemSet, type Problem } from './src/screens/practice/model.js';
 
@@ -21,15 +21,11 @@ let lab: Lab;
 const problems: string[] = [];
 
 async function openPage(hash: string, width = 1280, height = 900): Promise<Page> {
-  const page = await lab.browser.newPage({ viewport: { width, height } });
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`${hash}: console error: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`${hash}: page error: ${error.message}`));
-  await page.goto(`${lab.url}${hash}`);
+  const page = await openLabPage(lab, hash, problems, { width, height });
   await page.waitForSelector('#panel-practice:not([hidden]) .practice-problem');
   return page;
 }
+
 
 /** The numbers of a statement, read back as the student reads them (value in the library's unit). */
 function givens(problem: Problem): Record<string, number> {

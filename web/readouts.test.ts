@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { actionPotentialShape, refractoryPeriods, spontaneousActivity, voltageClampCurrents } from '../src/analysis/index.js';
 import { simulate } from '../src/engine/index.js';
-import { SCREENSHOTS, startLab, type Lab } from './browser-harness.js';
+import { SCREENSHOTS, startLab, type Lab, openLabPage, screenSettled } from './browser-harness.js';
 import { findThreshold } from './src/jobs.js';
 import { parseHash, valuesFromUrl } from './src/params.js';
 import { AP_CAPACITANCE_NF, AP_DELAY, AP_SPECS, buildActionPotentialModel, buildUnstimulatedModel } from './src/screens/action-potential/model.js';
@@ -19,27 +19,10 @@ import { analyseSynapseRun, buildSynapseRuns, describeChange, SYNAPSE_SPECS } fr
 let lab: Lab;
 const problems: string[] = [];
 
-async function openPage(hash: string, width = 1280): Promise<Page> {
-  const page = await lab.browser.newPage({ viewport: { width, height: 900 } });
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`${hash}: console error: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`${hash}: page error: ${error.message}`));
-  await page.goto(`${lab.url}${hash}`);
-  return page;
-}
+const openPage = (hash: string, width = 1280): Promise<Page> => openLabPage(lab, hash, problems, { width });
+const settled = (page: Page, screen: string): Promise<void> => screenSettled(page, screen, -1, 30_000);
 
-/** Waits until the screen's latest run has finished (`data-state="done"`). */
-async function settled(page: Page, screen: string): Promise<void> {
-  await page.waitForFunction(
-    (screen) => {
-      const panel = document.getElementById(`panel-${screen}`);
-      return Boolean(panel && !panel.hidden && (panel.getAttribute('data-state') === 'done' || panel.getAttribute('data-state') === 'error'));
-    },
-    screen,
-    { timeout: 30_000 },
-  );
-}
+
 
 /** Waits for the AP screen's threshold search (or spontaneous-firing check) to finish. */
 async function thresholdSettled(page: Page): Promise<void> {

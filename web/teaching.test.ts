@@ -8,7 +8,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCREENSHOTS, startLab, type Lab } from './browser-harness.js';
+import { SCREENSHOTS, startLab, type Lab, openLabPage } from './browser-harness.js';
 import { activityHash, type JobRunner } from './src/common/activities.js';
 import { runJob } from './src/jobs.js';
 import { defaults, type ParamSpec } from './src/params.js';
@@ -27,6 +27,8 @@ const run: JobRunner = async (job, input) => runJob(job, input);
 let lab: Lab;
 const problems: string[] = [];
 
+const openPage = (hash: string): Promise<Page> => openLabPage(lab, hash, problems, { width: 1280, height: 800 });
+
 /** The smallest x in [low, high] (log bisection) where `yes` holds, `yes` monotonic. */
 async function boundary(low: number, high: number, yes: (x: number) => Promise<boolean> | boolean, iterations: number): Promise<number> {
   for (let i = 0; i < iterations; i++) {
@@ -37,15 +39,6 @@ async function boundary(low: number, high: number, yes: (x: number) => Promise<b
   return high;
 }
 
-async function openPage(hash: string): Promise<Page> {
-  const page = await lab.browser.newPage({ viewport: { width: 1280, height: 800 } });
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`${hash}: console error: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`${hash}: page error: ${error.message}`));
-  await page.goto(`${lab.url}${hash}`);
-  return page;
-}
 
 async function settled(page: Page, screen: string): Promise<void> {
   await page.waitForFunction(
