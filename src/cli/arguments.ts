@@ -11,11 +11,7 @@ import {
   type QuantityKind,
 } from '../units/index.js';
 import { ION_SPECIES, lookupIon, type IonSpecies } from '../core/index.js';
-
-/** Largest concentration accepted, mM (as in the core). */
-const MAXIMUM_CONCENTRATION = 1e6;
-/** Largest temperature accepted, K (as in the core). */
-const MAXIMUM_TEMPERATURE = 1e4;
+import { ACCEPTED_RANGES, isInAcceptedRange } from '../core/validation.js';
 
 /** Parses a quantity of `kind` into its canonical unit. */
 export function quantity(text: string, kind: QuantityKind, field: string): number {
@@ -41,31 +37,35 @@ export function nonNegativeQuantity(text: string, kind: QuantityKind, field: str
   return value;
 }
 
-/** A concentration in mM: > 0 and at most 1000 M. */
+/** A concentration in mM: > 0 and within ACCEPTED_RANGES.concentration (1000 M), as in the core and model files. */
 export function concentration(text: string, field: string): number {
   const value = parseQuantity(text, 'concentration', field);
-  if (!(value > 0) || value > MAXIMUM_CONCENTRATION) {
+  if (!(value > 0) || !isInAcceptedRange('concentration', value)) {
     throw new InputError(
       field,
       describeValue(text),
-      `a concentration > 0 and at most 1000 M, such as "140 mM" or "100 nM" (a bare number is taken as mM)`,
+      `a concentration > 0 and ${ACCEPTED_RANGES.concentration.text}, such as "140 mM" or "100 nM" (a bare number is taken as mM)`,
     );
   }
   return value;
 }
 
-/** An absolute temperature in K (degC accepted): above 0 K and at most 1e4 K. */
+/** An absolute temperature in K (degC accepted), within ACCEPTED_RANGES.temperature (above 0 K, at most 1e4 K). */
 export function temperature(text: string, field = '--temperature'): number {
   const value = parseQuantity(text, 'temperature', field);
-  if (value > MAXIMUM_TEMPERATURE) {
-    throw new InputError(field, describeValue(text), `a temperature above 0 K and at most ${MAXIMUM_TEMPERATURE} K, such as "37 degC" or "310.15 K"`);
+  if (!isInAcceptedRange('temperature', value)) {
+    throw new InputError(field, describeValue(text), `a temperature ${ACCEPTED_RANGES.temperature.text}, such as "37 degC" or "310.15 K"`);
   }
   return value;
 }
 
-/** A voltage in mV (any sign). */
+/** A voltage in mV (any sign), within ACCEPTED_RANGES.voltage, as in the core and model files. */
 export function voltage(text: string, field: string): number {
-  return parseQuantity(text, 'voltage', field);
+  const value = parseQuantity(text, 'voltage', field);
+  if (!isInAcceptedRange('voltage', value)) {
+    throw new InputError(field, describeValue(text), `a voltage ${ACCEPTED_RANGES.voltage.text}, such as "-70 mV" (a bare number is taken as mV)`);
+  }
+  return value;
 }
 
 /** A plain finite number (no unit). */
@@ -97,27 +97,33 @@ export function valence(text: string, field = '--valence'): number {
 }
 
 /**
- * Rethrows an InputError raised by a library call with its field renamed to the option that supplied it
- * (the core says `inside`, the user typed `--in`). Unmapped fields are kept.
+ * Rethrows an InputError raised by a library call as an error on the option that supplied the value, quoting the
+ * text typed there: the core says `inside` and shows the canonical number (`1e-323`), the user typed
+ * `--in 1e-320nM`, and that is what the message names. `fields` maps each library field (or the first part of a
+ * path such as `ions[0].permeability`) to the option and its text; unmapped fields are kept as they are.
  */
-export function asOptions<T>(fields: Readonly<Record<string, string | OptionValue>>, call: () => T): T {
+export function asOptions<T>(fields: Readonly<Record<string, OptionValue>>, call: () => T): T {
   try {
     return call();
   } catch (error) {
     if (error instanceof InputError) {
       const root = error.field.split(/[.[]/)[0] ?? error.field;
-      const target = fields[error.field] ?? fields[root];
-      if (typeof target === 'string' && target !== error.field) throw new InputError(target, error.value, error.allowed);
-      if (typeof target === 'object') throw new InputError(target.option, describeValue(target.value), error.allowed);
+      const target = Object.hasOwn(fields, error.field) ? fields[error.field] : Object.hasOwn(fields, root) ? fields[root] : undefined;
+      if (target !== undefined) throw new InputError(target.option, describeValue(target.value), error.allowed);
     }
     throw error;
   }
 }
 
-/** An option with the text the user gave, to name in place of the library's canonical value. */
+/** An option with the text the user gave (undefined when not given), to name in place of the library's value. */
 export interface OptionValue {
   readonly option: string;
-  readonly value: string;
+  readonly value: string | undefined;
+}
+
+/** The option and the text typed for it: `typed('--in', options.in)`. */
+export function typed(option: string, value: string | undefined): OptionValue {
+  return { option, value };
 }
 
 /**

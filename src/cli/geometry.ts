@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { cylinderGeometry, sphereGeometry } from '../core/index.js';
 import { describeValue, InputError } from '../units/index.js';
-import { asOptions, positiveQuantity } from './arguments.js';
+import { asOptions, positiveQuantity, typed } from './arguments.js';
 import { num } from './output.js';
 
 export interface GeometryOptions {
@@ -51,7 +51,7 @@ export function shapeOf(options: GeometryOptions, required: boolean): Shape | un
       'a cell size: --diameter for a sphere, --diameter with --length for a cylinder, or --area',
     );
   }
-  const fields = { diameter: '--diameter', length: '--length' };
+  const fields = { diameter: typed('--diameter', options.diameter), length: typed('--length', options.length) };
   const diameter = positiveQuantity(options.diameter, 'length', '--diameter');
   if (options.length === undefined) return { kind: 'sphere', diameter, ...asOptions(fields, () => sphereGeometry(diameter)) };
   const length = positiveQuantity(options.length, 'length', '--length');

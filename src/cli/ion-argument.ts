@@ -3,7 +3,7 @@
  * The grammar is `NAME[:key=value[,key=value]...]`; which keys are allowed depends on the command.
  * Only the text is split here: the values are parsed (with their units) by the command that knows their kind.
  */
-import { InputError } from '../units/errors.js';
+import { describeValue, InputError } from '../units/errors.js';
 
 export interface IonSpec {
   /** The ion's name as written, e.g. `K` or `Ca`. */
@@ -26,7 +26,7 @@ export function parseIonSpec(text: string, option: string, keys: Readonly<Record
     .join(', ');
   const allowed = `NAME:key=value,... such as "${example}", with keys ${keyList}`;
   const fail = (why: string): never => {
-    throw new InputError(option, JSON.stringify(text), `${allowed}${why ? ` (${why})` : ''}`);
+    throw new InputError(option, describeValue(text), `${allowed}${why ? ` (${why})` : ''}`);
   };
   const trimmed = text.trim();
   const colon = trimmed.indexOf(':');
@@ -38,12 +38,12 @@ export function parseIonSpec(text: string, option: string, keys: Readonly<Record
     if (rest.trim() === '') fail('nothing after ":"');
     for (const part of rest.split(',')) {
       const equals = part.indexOf('=');
-      if (equals < 0) fail(`"${part.trim()}" has no "="`);
+      if (equals < 0) fail(`${describeValue(part.trim())} has no "="`);
       const key = part.slice(0, equals).trim();
       const value = part.slice(equals + 1).trim();
-      if (!Object.hasOwn(keys, key)) fail(`unknown key "${key}"`);
-      if (value === '') fail(`no value for "${key}"`);
-      if (fields.has(key)) fail(`"${key}" given twice`);
+      if (!Object.hasOwn(keys, key)) fail(`unknown key ${describeValue(key)}`);
+      if (value === '') fail(`no value for ${describeValue(key)}`);
+      if (fields.has(key)) fail(`${describeValue(key)} given twice`);
       fields.set(key, value);
     }
   }
@@ -63,6 +63,11 @@ export interface IonEntry {
   readonly outside: number;
   /** Relative permeability (or cm/s), when known. */
   readonly permeability?: number;
+  /**
+   * How the permeability was written: `relative` (a plain number, or a preset's ratio) or `absolute` (with a unit,
+   * converted to cm/s). The two cannot be mixed in one calculation: 1 (relative) and 1e-6 cm/s are not comparable.
+   */
+  readonly permeabilityScale?: 'relative' | 'absolute';
 }
 
 /** Rethrows a failure to read one value of a spec as an error on the option, naming the value, key and spec. */
@@ -72,7 +77,7 @@ export function specValue<T>(spec: IonSpec, option: string, key: string, read: (
     return read(text, option);
   } catch (error) {
     if (error instanceof InputError) {
-      throw new InputError(option, `${JSON.stringify(text)} for ${key}= in ${JSON.stringify(spec.text)}`, error.allowed);
+      throw new InputError(option, `${describeValue(text)} for ${key}= in ${describeValue(spec.text)}`, error.allowed);
     }
     throw error;
   }

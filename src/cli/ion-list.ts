@@ -32,10 +32,13 @@ export function temperatureWithPreset(command: Command, options: { temperature: 
   return preset !== undefined && !given ? preset.temperature : temperature(options.temperature);
 }
 
+/** A plain number, without a unit: a relative permeability. */
+const PLAIN_NUMBER = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
+
 /** A relative permeability (plain number >= 0) or a permeability with a unit (cm/s). */
 function permeability(text: string, field: string): number {
   const allowed = 'a permeability >= 0: relative (a plain number such as "0.04") or with a unit ("1e-6 cm/s")';
-  if (/^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(text)) return nonNegativeNumber(text, field, allowed);
+  if (PLAIN_NUMBER.test(text)) return nonNegativeNumber(text, field, allowed);
   const value = quantity(text, 'permeability', field);
   if (!(value >= 0)) throw new InputError(field, describeValue(text), allowed);
   return value;
@@ -58,6 +61,30 @@ export const ION_KEYS: Keys = {
   example: 'K:in=140mM,out=5mM',
 };
 
+/**
+ * Refuses a list that mixes relative permeabilities (plain numbers, a preset's ratios) with absolute ones (with a
+ * unit, in cm/s): GHK weighs each ion by its permeability, and 1 (relative) against 1e-6 cm/s is a silent
+ * factor of a million. A zero permeability is zero on either scale and mixes with both.
+ */
+function requireOneScale(entries: readonly IonEntry[], sources: ReadonlyMap<string, string>, option: string): void {
+  const weighted = entries.filter((entry) => entry.permeability !== undefined && entry.permeability > 0);
+  const relative = weighted.find((entry) => entry.permeabilityScale === 'relative');
+  const absolute = weighted.find((entry) => entry.permeabilityScale === 'absolute');
+  if (relative === undefined || absolute === undefined) return;
+  // Name the one given last of the two (the one that broke the agreement), and the other for reference.
+  const order = [...sources.keys()];
+  const later = order.indexOf(relative.symbol) > order.indexOf(absolute.symbol) ? relative : absolute;
+  const other = later === relative ? absolute : relative;
+  const text = sources.get(later.symbol) ?? later.symbol;
+  const otherText = sources.get(other.symbol) ?? other.symbol;
+  throw new InputError(
+    option,
+    describeValue(text),
+    `permeabilities all relative (plain numbers such as p=0.04) or all absolute (with a unit such as p=1e-6cm/s), not mixed: ` +
+      `${later.symbol} is ${later.permeabilityScale} but ${other.symbol} is ${other.permeabilityScale} (from ${describeValue(otherText)})`,
+  );
+}
+
 /** Merges the preset's ions with the specs, in order: the preset's first, then new ones. */
 export function ionList(options: IonListOptions, preset: IonPreset | undefined, keys: Keys, option = '--ion'): IonEntry[] {
   const entries: IonEntry[] = (preset?.ions ?? []).map((ion) => ({
@@ -65,8 +92,11 @@ export function ionList(options: IonListOptions, preset: IonPreset | undefined, 
     valence: lookupIon(ion.symbol).valence,
     inside: ion.inside,
     outside: ion.outside,
-    ...(ion.permeability === undefined ? {} : { permeability: ion.permeability }),
+    // Presets give permeabilities relative to K+ (presets.ts).
+    ...(ion.permeability === undefined ? {} : { permeability: ion.permeability, permeabilityScale: 'relative' as const }),
   }));
+  /** Where each entry's permeability came from (the spec, in the order given; the preset first), for messages. */
+  const sources = new Map<string, string>(entries.map((entry) => [entry.symbol, `--preset ${preset?.id ?? ''}`]));
   const seen = new Set<string>();
   for (const text of options.ion ?? []) {
     const spec: IonSpec = parseIonSpec(text, option, keys.keys, keys.example);
@@ -76,7 +106,7 @@ export function ionList(options: IonListOptions, preset: IonPreset | undefined, 
       species = lookupIon(spec.name, z);
     } catch (error) {
       if (error instanceof InputError) {
-        throw new InputError(option, describeValue(spec.text), `${error.allowed}; for another ion add its valence, e.g. "${spec.name}:...,z=2"`);
+        throw new InputError(option, describeValue(spec.text), `${error.allowed}; for another ion add its valence, e.g. "La:...,z=3"`);
       }
       throw error;
     }
@@ -99,10 +129,23 @@ export function ionList(options: IonListOptions, preset: IonPreset | undefined, 
         `both concentrations for ${species.symbol} (no ${missing}=${preset ? ` and ${preset.id} has no ${species.symbol}` : ''}), as in "${keys.example}"`,
       );
     }
-    const entry: IonEntry = { symbol: species.symbol, valence: species.valence, inside, outside, ...(p === undefined ? {} : { permeability: p }) };
+    const pText = spec.fields.get('p');
+    const scale = pText === undefined ? previous?.permeabilityScale : PLAIN_NUMBER.test(pText) ? 'relative' : 'absolute';
+    const entry: IonEntry = {
+      symbol: species.symbol,
+      valence: species.valence,
+      inside,
+      outside,
+      ...(p === undefined ? {} : { permeability: p, ...(scale === undefined ? {} : { permeabilityScale: scale }) }),
+    };
+    if (pText !== undefined) {
+      sources.delete(species.symbol);
+      sources.set(species.symbol, spec.text);
+    }
     if (index >= 0) entries[index] = entry;
     else entries.push(entry);
   }
+  requireOneScale(entries, sources, option);
   if (entries.length === 0) {
     throw new InputError(option, 'nothing', `at least one ion, as in "${keys.example}" (repeat ${option} for more), or --preset <id>`);
   }

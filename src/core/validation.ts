@@ -14,6 +14,28 @@ export const MAXIMUM_VOLTAGE = 1e7;
 /** Largest accepted |valence|. */
 export const MAXIMUM_VALENCE = 10;
 
+/** The kinds whose range every boundary checks the same way: calculator options, core arguments, model files. */
+export type RangedKind = 'concentration' | 'temperature' | 'voltage';
+
+/**
+ * The one definition of the accepted range of a concentration (mM), a temperature (K) and a voltage (mV), used by
+ * the core checks below, the CLI options and the model-file schema, with the words every message gives it.
+ * Concentrations are also >= 0 (or > 0, by the field); temperatures > 0 K; voltages are signed.
+ */
+export const ACCEPTED_RANGES: Readonly<Record<RangedKind, { readonly maximum: number; readonly text: string }>> = Object.freeze({
+  concentration: Object.freeze({ maximum: MAXIMUM_CONCENTRATION, text: `at most ${MAXIMUM_CONCENTRATION} mM (1000 M)` }),
+  temperature: Object.freeze({ maximum: MAXIMUM_TEMPERATURE, text: `above 0 K and at most ${MAXIMUM_TEMPERATURE} K` }),
+  voltage: Object.freeze({ maximum: MAXIMUM_VOLTAGE, text: `from -${MAXIMUM_VOLTAGE} to ${MAXIMUM_VOLTAGE} mV (10 kV)` }),
+});
+
+/** Whether a canonical value lies in the accepted range of its kind (the sign of a concentration is the caller's). */
+export function isInAcceptedRange(kind: RangedKind, value: number): boolean {
+  const { maximum } = ACCEPTED_RANGES[kind];
+  if (!Number.isFinite(value)) return false;
+  if (kind === 'temperature') return value > 0 && value <= maximum;
+  return Math.abs(value) <= maximum;
+}
+
 function isNumber(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value);
 }

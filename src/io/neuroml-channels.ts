@@ -48,7 +48,7 @@ export function ionOf(species: string | undefined): IonName | undefined {
 
 function rateOf(element: XmlElement, forms: Readonly<Record<string, 'exponential' | 'sigmoid' | 'exp-linear'>>, rateDimension: 'rate' | 'dimensionless'): RawRate {
   const type = element.attributes.type;
-  const form = type === undefined ? undefined : forms[type];
+  const form = type !== undefined && Object.hasOwn(forms, type) ? forms[type] : undefined; // never a prototype property ("toString")
   if (form === undefined) {
     throw elementError(element, 'type', type ?? 'nothing', `one of ${Object.keys(forms).join(', ')} (other rate types, e.g. custom LEMS ComponentTypes, are not supported)`);
   }

@@ -44,7 +44,7 @@ export function neuromlQuantity(element: XmlElement, attribute: string, dimensio
   const unit = match[2];
   // NeuroML writes some lengths (segment diameters, coordinates) as bare numbers in um.
   if (unit === '' && options.unitless === dimension) return value;
-  const factor = UNITS[dimension][unit];
+  const factor = Object.hasOwn(UNITS[dimension], unit) ? UNITS[dimension][unit] : undefined; // never a prototype property ("toString")
   if (factor === undefined || !Number.isFinite(value)) throw elementError(element, attribute, text, allowed());
   if (dimension === 'temperature') return unit === 'degC' ? value + 273.15 : value;
   return value * factor;

@@ -4,6 +4,7 @@
  * Temperatures are strings with units only (`"6.3 degC"`, `"279.45 K"`): a bare number would be ambiguous.
  */
 import { z } from 'zod';
+import { ACCEPTED_RANGES, isInAcceptedRange, type RangedKind } from '../core/validation.js';
 import { InputError } from '../units/errors.js';
 import { CANONICAL_UNITS, QUANTITY_EXAMPLES, QUANTITY_KIND_NAMES, type QuantityKind } from '../units/kinds.js';
 import { parseQuantity } from '../units/quantity.js';
@@ -57,7 +58,19 @@ function convert(value: number | string, kind: QuantityKind, constraint: Constra
     ctx.addIssue({ code: 'custom', message: quantityAllowed(kind, constraint), input: value });
     return z.NEVER;
   }
+  if (isRanged(kind) && !isInAcceptedRange(kind, result)) {
+    ctx.addIssue({ code: 'custom', message: `${quantityAllowed(kind, constraint)}, ${ACCEPTED_RANGES[kind].text}`, input: value });
+    return z.NEVER;
+  }
   return result;
+}
+
+/**
+ * Concentrations, temperatures and voltages get the range the calculators accept (../core/validation.ts
+ * ACCEPTED_RANGES), so a model file cannot hold a value that `membrane nernst` or `ghk` would refuse.
+ */
+function isRanged(kind: QuantityKind): kind is RangedKind {
+  return kind === 'concentration' || kind === 'temperature' || kind === 'voltage';
 }
 
 /** A quantity of `kind`, checked against `constraint`, converted to the canonical unit. */

@@ -19,7 +19,7 @@ import type {
 import type { RawCell, RawPlacement, RawRegionMembrane } from './schema-cell.js';
 import { DEFAULT_IONS } from './schema-cell.js';
 import { swcRegion } from './schema-morphology.js';
-import { checkTree, kindOf, list, type Report, type ResolveOptions } from './resolve-helpers.js';
+import { checkTree, kindOf, list, ownValue, type Report, type ResolveOptions } from './resolve-helpers.js';
 import { resolveConcentrations } from './resolve-concentrations.js';
 
 /** Parameters a channel of the model accepts when placed, with their kinds. */
@@ -132,7 +132,7 @@ function resolvePlacement(
   let kinds: Readonly<Record<string, QuantityKind | string>> | undefined;
   if (channel) kinds = CHANNEL_PARAMETERS;
   else if (options.catalogue) {
-    kinds = options.catalogue[placement.mechanism];
+    kinds = ownValue(options.catalogue, placement.mechanism);
     if (kinds === undefined) {
       report({
         path: [...path, 'mechanism'],
@@ -146,9 +146,9 @@ function resolvePlacement(
       report({ path: [...path, 'regions', i], input: region, allowed: `a region of this cell: ${list(regions)}` });
     }
   });
-  const parameters: Record<string, number> = {};
+  const converted: [string, number][] = [];
   for (const [parameter, value] of Object.entries(placement.parameters)) {
-    const written = kinds?.[parameter];
+    const written = ownValue(kinds, parameter);
     if (kinds !== undefined && written === undefined) {
       report({
         path: [...path, 'parameters', parameter],
@@ -157,10 +157,12 @@ function resolvePlacement(
       });
       continue;
     }
-    const converted = convertParameter(value, written === undefined ? undefined : kindOf(written));
-    if ('allowed' in converted) report({ path: [...path, 'parameters', parameter], input: value, allowed: converted.allowed });
-    else parameters[parameter] = converted.value;
+    const result = convertParameter(value, written === undefined ? undefined : kindOf(written));
+    if ('allowed' in result) report({ path: [...path, 'parameters', parameter], input: value, allowed: result.allowed });
+    else converted.push([parameter, result.value]);
   }
+  // Own data properties whatever the names (fromEntries defines, it never assigns through a prototype setter).
+  const parameters: Record<string, number> = Object.fromEntries(converted);
   return {
     mechanism: placement.mechanism,
     ...(placement.regions !== undefined ? { regions: placement.regions } : {}),

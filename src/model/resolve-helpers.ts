@@ -34,11 +34,20 @@ export interface ResolveIssue {
 /** How a check reports a problem: resolveModel collects them all. */
 export type Report = (issue: ResolveIssue) => void;
 
-/** A quantity kind given by name or by its canonical unit (`S/cm2` -> specificConductance). */
-export function kindOf(kindOrUnit: string): QuantityKind | undefined {
+/** A quantity kind given by name or by its canonical unit (`S/cm2` -> specificConductance); undefined for anything else. */
+export function kindOf(kindOrUnit: unknown): QuantityKind | undefined {
+  if (typeof kindOrUnit !== 'string') return undefined;
   if ((QUANTITY_KINDS as readonly string[]).includes(kindOrUnit)) return kindOrUnit as QuantityKind;
   const normal = kindOrUnit.replace(/\s+/g, '');
   return QUANTITY_KINDS.find((kind) => CANONICAL_UNITS[kind] === normal);
+}
+
+/**
+ * The value of an own property, or undefined: a lookup keyed by text from a file never reaches Object.prototype, so
+ * `constructor`, `toString` or `__proto__` as a mechanism or parameter name is unknown, not a function.
+ */
+export function ownValue<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
+  return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 /** Names joined for a message, at most `limit` of them (then how many in all). */

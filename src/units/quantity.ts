@@ -267,9 +267,9 @@ export function parseQuantity(input: string | number, kind: QuantityKind, field:
   if (conversion === undefined) {
     const otherKind = key === undefined ? undefined : kindOfUnit(key);
     if (otherKind !== undefined) {
-      return fail(`"${unitText}" is the unit of ${QUANTITY_KIND_NAMES[otherKind]}, not ${QUANTITY_KIND_NAMES[kind]}`);
+      return fail(`${describeValue(unitText)} is the unit of ${QUANTITY_KIND_NAMES[otherKind]}, not ${QUANTITY_KIND_NAMES[kind]}`);
     }
-    return fail(`"${unitText}" is not a known unit`);
+    return fail(`${describeValue(unitText)} is not a known unit`);
   }
   const result = (value * conversion.multiplier) / conversion.divisor + conversion.offset;
   if (!Number.isFinite(result)) return fail('the value is out of the representable range');

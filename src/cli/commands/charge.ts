@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { chargeSeparation } from '../../core/index.js';
 import { describeValue, InputError } from '../../units/index.js';
-import { asOptions, concentration, positiveQuantity, voltage } from '../arguments.js';
+import { asOptions, concentration, positiveQuantity, typed, voltage } from '../arguments.js';
 import { addGeometryOptions, shapeFields, shapeOf, shapeText, type GeometryOptions } from '../geometry.js';
 import { addJsonOption, emit, num, type JsonFlag } from '../output.js';
 
@@ -38,7 +38,13 @@ export function register(program: Command): void {
       throw new InputError('--concentration', describeValue(options.concentration), 'a cell volume too: give --volume with --area (or use --diameter)');
     }
     const result = asOptions(
-      { voltage: '--voltage', area: shape.kind === 'area' ? '--area' : '--diameter', capacitance: '--capacitance', volume: '--volume', concentration: '--concentration' },
+      {
+        voltage: typed('--voltage', options.voltage),
+        area: shape.kind === 'area' ? typed('--area', options.area) : typed('--diameter', options.diameter),
+        capacitance: typed('--capacitance', options.capacitance),
+        volume: shape.kind === 'area' ? typed('--volume', options.volume) : typed('--diameter', options.diameter),
+        concentration: typed('--concentration', options.concentration),
+      },
       () =>
         chargeSeparation({
           voltage: Vm,

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { equivalentCircuit, lookupIon, nernstPotential } from '../../core/index.js';
 import { describeValue, InputError } from '../../units/index.js';
-import { asOptions, concentration, nonNegativeQuantity, positiveQuantity, valence, voltage } from '../arguments.js';
+import { asOptions, concentration, nonNegativeQuantity, positiveQuantity, typed, valence, voltage } from '../arguments.js';
 import { addGeometryOptions, shapeFields, shapeOf, shapeText, type GeometryOptions } from '../geometry.js';
 import { collect, parseIonSpec, specValue } from '../ion-argument.js';
 import { presetOption, temperatureWithPreset } from '../ion-list.js';
@@ -76,7 +76,7 @@ export function register(program: Command): void {
     const seen = new Set<string>();
     const branches: Branch[] = options.branch.map((text) => {
       const spec = parseIonSpec(text, '--branch', BRANCH_KEYS, BRANCH_EXAMPLE);
-      if (seen.has(spec.name)) throw new InputError('--branch', describeValue(text), `each branch name once (${spec.name} is given twice)`);
+      if (seen.has(spec.name)) throw new InputError('--branch', describeValue(text), `each branch name once (${describeValue(spec.name)} is given twice)`);
       seen.add(spec.name);
       if (!spec.fields.has('g')) throw new InputError('--branch', describeValue(text), `a conductance g=, as in "${BRANCH_EXAMPLE}"`);
       const conductance = specValue(spec, '--branch', 'g', (value, field) => nonNegativeQuantity(value, 'specificConductance', field));
@@ -87,7 +87,7 @@ export function register(program: Command): void {
       try {
         species = lookupIon(spec.name, spec.fields.has('z') ? specValue(spec, '--branch', 'z', valence) : undefined);
       } catch {
-        throw new InputError('--branch', describeValue(text), `E= for a branch that is not an ion (${spec.name}), as in "leak:g=0.3mS/cm2,E=-54.4mV"`);
+        throw new InputError('--branch', describeValue(text), `E= for a branch that is not an ion (${describeValue(spec.name)}), as in "leak:g=0.3mS/cm2,E=-54.4mV"`);
       }
       const presetIon = preset?.ions.find((item) => item.symbol === species.symbol);
       const inside = spec.fields.has('in') ? specValue(spec, '--branch', 'in', concentration) : presetIon?.inside;
@@ -101,10 +101,20 @@ export function register(program: Command): void {
     const cm = positiveQuantity(options.capacitance, 'specificCapacitance', '--capacitance');
     const Vm = options.voltage === undefined ? undefined : voltage(options.voltage, '--voltage');
     const shape = shapeOf(options, false);
-    const fields = { branches: { option: '--branch', value: options.branch.join(' ') }, capacitance: '--capacitance', voltage: '--voltage', area: shape?.kind === 'area' ? '--area' : '--diameter' };
+    const branchText = typed('--branch', options.branch.join(' '));
+    const fields = { branches: branchText, capacitance: typed('--capacitance', options.capacitance), voltage: typed('--voltage', options.voltage) };
     const input = { branches: branches.map(({ name, conductance, reversal }) => ({ name, conductance, reversal })), capacitance: cm, ...(Vm === undefined ? {} : { voltage: Vm }) };
-    const perArea = asOptions(fields, () => equivalentCircuit({ ...input, area: SQUARE_CENTIMETRE }));
-    const whole = shape === undefined ? undefined : asOptions(fields, () => equivalentCircuit({ ...input, area: shape.area }));
+    // Per-area figures use 1 cm2 chosen here, not a size the user gave: if that area fails, the conductances are at fault.
+    const perArea = asOptions(fields, () => {
+      try {
+        return equivalentCircuit({ ...input, area: SQUARE_CENTIMETRE });
+      } catch (error) {
+        if (!(error instanceof InputError) || error.field !== 'area') throw error;
+        throw new InputError('--branch', describeValue(branchText.value), 'conductances whose total on 1 cm2 is finite and > 0 (these underflow or overflow)');
+      }
+    });
+    const sizeText = shape?.kind === 'area' ? typed('--area', options.area) : typed('--diameter', options.diameter);
+    const whole = shape === undefined ? undefined : asOptions({ ...fields, area: sizeText }, () => equivalentCircuit({ ...input, area: shape.area }));
     const g = perArea.totalConductance * 1e-3; // uS on 1 cm2 -> mS/cm2
     emit(
       options,

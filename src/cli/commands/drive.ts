@@ -1,7 +1,7 @@
 /** `membrane drive`: driving force on each ion at a membrane potential, and which way it flows. */
 import type { Command } from 'commander';
 import { ionFlow } from '../../core/index.js';
-import { asOptions, voltage } from '../arguments.js';
+import { asOptions, typed, voltage } from '../arguments.js';
 import { collect } from '../ion-argument.js';
 import { ION_KEYS, ionList, presetOption, temperatureWithPreset, type IonListOptions } from '../ion-list.js';
 import { addJsonOption, emit, fixed, num, type JsonFlag } from '../output.js';
@@ -37,9 +37,11 @@ export function register(program: Command): void {
     const Vm = voltage(options.voltage, '--voltage');
     const preset = presetOption(options.preset);
     const kelvin = temperatureWithPreset(self, options, preset);
+    const given = typed(options.ion === undefined ? '--preset' : '--ion', options.ion?.join(' ') ?? options.preset);
+    const fields = { voltage: typed('--voltage', options.voltage), temperature: typed('--temperature', options.temperature), inside: given, outside: given };
     const ions = ionList(options, preset, ION_KEYS).map((ion) => ({
       ...ion,
-      flow: asOptions({ voltage: '--voltage', temperature: '--temperature', inside: '--ion', outside: '--ion' }, () =>
+      flow: asOptions(fields, () =>
         ionFlow({ valence: ion.valence, inside: ion.inside, outside: ion.outside, voltage: Vm, temperature: kelvin }),
       ),
     }));

@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import { nernstPotential, pumpCycleFreeEnergy, transferFreeEnergy } from '../../core/index.js';
 import { describeValue, FARADAY, GAS_CONSTANT, InputError } from '../../units/index.js';
-import { asOptions, concentration, ion, quantity, temperature, voltage } from '../arguments.js';
+import { asOptions, concentration, ion, quantity, temperature, typed, voltage } from '../arguments.js';
 import { addJsonOption, emit, fixed, num, type JsonFlag } from '../output.js';
 import { addTemperatureOption, ionWithCharge, temperatureFields, temperatureText } from './shared.js';
 
@@ -47,7 +47,16 @@ function ionEnergy(options: EnergyOptions): void {
   // Outside is at 0 V; inside at Vm.
   const from = entering ? { c: outside, V: 0 } : { c: inside, V: Vm };
   const to = entering ? { c: inside, V: Vm } : { c: outside, V: 0 };
-  const fields = { valence: '--valence', fromConcentration: entering ? '--out' : '--in', toConcentration: entering ? '--in' : '--out', fromVoltage: '--voltage', toVoltage: '--voltage', temperature: '--temperature' };
+  const insideText = typed('--in', options.in);
+  const outsideText = typed('--out', options.out);
+  const fields = {
+    valence: typed(options.valence === undefined ? '--ion' : '--valence', options.valence ?? options.ion),
+    fromConcentration: entering ? outsideText : insideText,
+    toConcentration: entering ? insideText : outsideText,
+    fromVoltage: typed('--voltage', options.voltage),
+    toVoltage: typed('--voltage', options.voltage),
+    temperature: typed('--temperature', options.temperature),
+  };
   const total = asOptions(fields, () =>
     transferFreeEnergy({ valence: z, fromConcentration: from.c, toConcentration: to.c, fromVoltage: from.V, toVoltage: to.V, temperature: kelvin }),
   );
@@ -92,7 +101,15 @@ function pumpEnergy(options: EnergyOptions): void {
   const atp = quantity(options.atp, 'energy', '--atp');
   if (!(atp < 0)) throw new InputError('--atp', describeValue(options.atp), 'a negative free energy of ATP hydrolysis, such as "-50kJ/mol"');
   const result = asOptions(
-    { atpFreeEnergy: '--atp', sodiumInside: '--na-in', sodiumOutside: '--na-out', potassiumInside: '--k-in', potassiumOutside: '--k-out', voltage: '--voltage', temperature: '--temperature' },
+    {
+      atpFreeEnergy: typed('--atp', options.atp),
+      sodiumInside: typed('--na-in', options.naIn),
+      sodiumOutside: typed('--na-out', options.naOut),
+      potassiumInside: typed('--k-in', options.kIn),
+      potassiumOutside: typed('--k-out', options.kOut),
+      voltage: typed('--voltage', options.voltage),
+      temperature: typed('--temperature', options.temperature),
+    },
     () => pumpCycleFreeEnergy({ sodiumInside, sodiumOutside, potassiumInside, potassiumOutside, voltage: Vm, temperature: kelvin, atpFreeEnergy: atp }),
   );
   emit(

@@ -1,7 +1,7 @@
 /** `membrane field`: the electric field across the membrane. */
 import type { Command } from 'commander';
 import { membraneField } from '../../core/index.js';
-import { asOptions, positiveQuantity, voltage } from '../arguments.js';
+import { asOptions, positiveQuantity, typed, voltage } from '../arguments.js';
 import { addJsonOption, emit, num, type JsonFlag } from '../output.js';
 
 interface FieldOptions extends JsonFlag {
@@ -25,7 +25,7 @@ export function register(program: Command): void {
   command.action((options: FieldOptions) => {
     const Vm = voltage(options.voltage, '--voltage');
     const thickness = positiveQuantity(options.thickness, 'length', '--thickness');
-    const field = asOptions({ voltage: '--voltage', thickness: '--thickness' }, () => membraneField({ voltage: Vm, thickness }));
+    const field = asOptions({ voltage: typed('--voltage', options.voltage), thickness: typed('--thickness', options.thickness) }, () => membraneField({ voltage: Vm, thickness }));
     const breakdown = field.breakdownWarning !== undefined;
     emit(
       options,

@@ -1,8 +1,8 @@
 /** `membrane ghk`: the Goldman-Hodgkin-Katz resting potential of several permeant ions. */
 import type { Command } from 'commander';
 import { ghkPotential, nernstPotential, thermalVoltage } from '../../core/index.js';
-import { InputError } from '../../units/index.js';
-import { asOptions } from '../arguments.js';
+import { describeValue, InputError } from '../../units/index.js';
+import { asOptions, typed } from '../arguments.js';
 import { collect, type IonEntry } from '../ion-argument.js';
 import { GHK_KEYS, ionList, presetOption, temperatureWithPreset, type IonListOptions } from '../ion-list.js';
 import { addJsonOption, emit, fixed, num, type JsonFlag } from '../output.js';
@@ -62,13 +62,13 @@ export function register(program: Command): void {
     if (ions.length === 0) {
       throw new InputError(
         '--ion',
-        options.ion === undefined ? 'nothing' : JSON.stringify(options.ion.join(' ')),
+        options.ion === undefined ? 'nothing' : describeValue(options.ion.join(' ')),
         `at least one ion with a permeability p=, as in "${GHK_KEYS.example}"${preset ? ` (preset ${preset.id} gives none)` : ''}`,
       );
     }
     const permeant = ions.map((ion) => ({ valence: ion.valence, inside: ion.inside, outside: ion.outside, permeability: ion.permeability }));
-    const given = { option: '--ion', value: options.ion?.join(' ') ?? `--preset ${options.preset ?? ''}` };
-    const Vm = asOptions({ ions: given, temperature: '--temperature' }, () => ghkPotential(permeant, kelvin));
+    const given = typed(options.ion === undefined ? '--preset' : '--ion', options.ion?.join(' ') ?? options.preset);
+    const Vm = asOptions({ ions: given, temperature: typed('--temperature', options.temperature) }, () => ghkPotential(permeant, kelvin));
     const RT_over_F = thermalVoltage(kelvin);
     const withE = ions.map((ion) => ({ ...ion, E: nernstPotential({ ...ion, temperature: kelvin }) }));
     const closedForm = ions.filter((ion) => ion.permeability > 0).every((ion) => Math.abs(ion.valence) === 1);

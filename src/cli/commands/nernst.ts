@@ -1,7 +1,7 @@
 /** `membrane nernst`: the Nernst equilibrium potential of one ion. */
 import type { Command } from 'commander';
 import { nernstPotential, thermalVoltage } from '../../core/index.js';
-import { asOptions, concentration, ion, temperature } from '../arguments.js';
+import { asOptions, concentration, ion, temperature, typed } from '../arguments.js';
 import { addJsonOption, emit, fixed, num, type JsonFlag } from '../output.js';
 import { addTemperatureOption, ionWithCharge, signed, temperatureFields, temperatureText } from './shared.js';
 
@@ -33,7 +33,12 @@ export function register(program: Command): void {
     const inside = concentration(options.in, '--in');
     const outside = concentration(options.out, '--out');
     const kelvin = temperature(options.temperature);
-    const fields = { valence: '--valence', inside: '--in', outside: '--out', temperature: '--temperature' };
+    const fields = {
+      valence: typed(options.valence === undefined ? '--ion' : '--valence', options.valence ?? options.ion),
+      inside: typed('--in', options.in),
+      outside: typed('--out', options.out),
+      temperature: typed('--temperature', options.temperature),
+    };
     const E = asOptions(fields, () => nernstPotential({ valence: species.valence, inside, outside, temperature: kelvin }));
     const RT_over_F = asOptions(fields, () => thermalVoltage(kelvin));
     const z = species.valence;

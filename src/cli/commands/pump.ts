@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { electrogenicPumpPotential, mullinsNodaPotential, thermalVoltage } from '../../core/index.js';
 import { describeValue, InputError } from '../../units/index.js';
-import { asOptions, positiveQuantity, quantity } from '../arguments.js';
+import { asOptions, positiveQuantity, quantity, typed } from '../arguments.js';
 import { collect, type IonEntry } from '../ion-argument.js';
 import { GHK_KEYS, ionList, presetOption, temperatureWithPreset, type IonListOptions } from '../ion-list.js';
 import { addJsonOption, emit, fixed, num, type JsonFlag } from '../output.js';
@@ -49,8 +49,8 @@ export function register(program: Command): void {
     };
     const potassium = pick('K');
     const sodium = pick('Na');
-    const given = { option: '--ion', value: options.ion?.join(' ') ?? `--preset ${options.preset ?? ''}` };
-    const fields = { couplingRatio: '--ratio', potassium: given, sodium: given, temperature: '--temperature' };
+    const given = typed(options.ion === undefined ? '--preset' : '--ion', options.ion?.join(' ') ?? options.preset);
+    const fields = { couplingRatio: typed('--ratio', options.ratio), potassium: given, sodium: given, temperature: typed('--temperature', options.temperature) };
     const Vm = asOptions(fields, () => mullinsNodaPotential({ couplingRatio: ratio, potassium, sodium, temperature: kelvin }));
     const ghk = asOptions(fields, () => mullinsNodaPotential({ couplingRatio: 1, potassium, sodium, temperature: kelvin }));
     if ((options.current === undefined) !== (options.resistance === undefined)) {
@@ -62,7 +62,7 @@ export function register(program: Command): void {
     const shift =
       current === undefined || resistance === undefined
         ? undefined
-        : asOptions({ pumpCurrent: '--current', inputResistance: '--resistance' }, () => electrogenicPumpPotential({ pumpCurrent: current, inputResistance: resistance }));
+        : asOptions({ pumpCurrent: typed('--current', options.current), inputResistance: typed('--resistance', options.resistance) }, () => electrogenicPumpPotential({ pumpCurrent: current, inputResistance: resistance }));
     const RT_over_F = thermalVoltage(kelvin);
     emit(
       options,

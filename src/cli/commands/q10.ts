@@ -1,7 +1,7 @@
 /** `membrane q10`: the temperature factor of a rate with a Q10 coefficient. */
 import type { Command } from 'commander';
 import { q10Factor } from '../../core/index.js';
-import { asOptions, positiveQuantity, temperature } from '../arguments.js';
+import { asOptions, positiveQuantity, temperature, typed } from '../arguments.js';
 import { addJsonOption, emit, num, type JsonFlag } from '../output.js';
 import { temperatureFields, temperatureText, tidy } from './shared.js';
 
@@ -28,7 +28,9 @@ export function register(program: Command): void {
     const q10 = positiveQuantity(options.q10, 'dimensionless', '--q10');
     const kelvin = temperature(options.temperature, '--temperature');
     const reference = temperature(options.reference, '--reference');
-    const factor = asOptions({ q10: '--q10', temperature: '--temperature', referenceTemperature: '--reference' }, () =>
+    const factor = asOptions(
+      { q10: typed('--q10', options.q10), temperature: typed('--temperature', options.temperature), referenceTemperature: typed('--reference', options.reference) },
+      () =>
       q10Factor({ q10, temperature: kelvin, referenceTemperature: reference }),
     );
     const reference_ = temperatureFields(reference);
