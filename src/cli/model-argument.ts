@@ -10,7 +10,7 @@ import { readModelFile } from '../io/model-file.js';
 import { isNeuroMLFileName, readNeuroMLFile } from '../io/neuroml.js';
 import { parameterUnits } from '../mechanisms/catalogue.js';
 import { DRUGS } from '../mechanisms/drugs.js';
-import type { Model } from '../model/types.js';
+import type { Model, ResourceLimits } from '../model/index.js';
 
 /** How the CLI names the model argument in errors. */
 export const MODEL_FIELD = '<model>';
@@ -18,10 +18,12 @@ export const MODEL_FIELD = '<model>';
 export interface ModelArgumentOptions {
   /** The folder a NeuroML/LEMS file's includes must stay in (default: the folder of the file). */
   readonly includeFolder?: string;
+  /** Resource limits raised on the command line (./limit-options.ts); the others are the defaults. */
+  readonly limits?: Partial<ResourceLimits>;
 }
 
 export function readModelArgument(path: string, options: ModelArgumentOptions = {}): Model {
-  const parse = { catalogue: parameterUnits(), drugs: DRUGS.flatMap((drug) => [drug.name, ...drug.aliases]) };
+  const parse = { catalogue: parameterUnits(), drugs: DRUGS.flatMap((drug) => [drug.name, ...drug.aliases]), limits: options.limits };
   if (isNeuroMLFileName(path)) return readNeuroMLFile(path, { parse, field: MODEL_FIELD, includeFolder: options.includeFolder });
   return readModelFile(path, { ...parse, field: MODEL_FIELD });
 }

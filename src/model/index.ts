@@ -4,6 +4,15 @@
  */
 export type * from './types.js';
 export { parseModel, validateModel, issuesToError, type ModelIssue, type ParseOptions, type ValidationResult } from './validate.js';
+export {
+  checkResources,
+  estimateResources,
+  resourceLimits,
+  DEFAULT_RESOURCE_LIMITS,
+  RESOURCE_LIMIT_OPTIONS,
+  type ResourceEstimate,
+  type ResourceLimits,
+} from './resource-estimate.js';
 export { modelSchema, createModelSchema } from './model-schema.js';
 export { modelInputSchema, DEFAULT_RUN, DEFAULT_TEMPERATURE, INTEGRATORS, type RawModel } from './schema.js';
 export { DEFAULT_IONS, DEFAULT_MEMBRANE, ION_NAMES } from './schema-cell.js';
