@@ -65,7 +65,8 @@ describe('parseModelText', () => {
     const lines = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
     for (let i = 1; i < 10; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(', ')}]`);
     const error = thrown(() => parseModelText(lines.join('\n'), 'laughs.yaml'));
-    expect(error.field).toBe('laughs.yaml');
+    // Refused before decoding, at the alias past the limit (./model-text.ts).
+    expect(error.field).toMatch(/^laughs\.yaml:\d+:\d+$/);
     expect(error.allowed).toMatch(/alias/);
   });
   test('YAML: merge keys are not special', () => {

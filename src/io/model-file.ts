@@ -9,10 +9,10 @@
  * (a file that is not a model, such as a secret, is never echoed). Files are read with a byte cap while reading,
  * regular files only (./bounded-read.ts).
  */
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { isNode, type Document, type LineCounter } from 'yaml';
 import { describeValue, InputError } from '../units/errors.js';
 import { readBoundedText } from './bounded-read.js';
-import { checkYamlAliases, checkYamlNesting, decodeJsonText, stripByteOrderMark } from './model-text.js';
+import { checkYamlAliases, decodeJsonText, parseYamlDocumentWithinDepth, stripByteOrderMark } from './model-text.js';
 import { validateModel, type Model, type ModelIssue, type ParseOptions } from '../model/index.js';
 
 /** Most alias expansions a YAML model file may use. */
@@ -96,10 +96,9 @@ interface YamlParsed {
   readonly lineCounter: LineCounter;
 }
 
-function parseYamlDocument(text: string): YamlParsed {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, {
-    lineCounter,
+/** Parses YAML text (nesting checked before the document is composed: ./model-text.ts); `fileName` names it in that error. */
+function parseYamlDocument(text: string, fileName = 'the model file'): YamlParsed {
+  return parseYamlDocumentWithinDepth(text, fileName, {
     prettyErrors: false,
     schema: 'core',
     merge: false,
@@ -107,11 +106,10 @@ function parseYamlDocument(text: string): YamlParsed {
     strict: true,
     version: '1.2',
   });
-  return { document, lineCounter };
 }
 
 function parseYamlText(text: string, fileName: string): { data: unknown; parsed: YamlParsed } {
-  const parsed = parseYamlDocument(text);
+  const parsed = parseYamlDocument(text, fileName);
   const { document, lineCounter } = parsed;
   // Unknown tags (`!!js/function`, `!custom`) only warn in the yaml package; here they are errors.
   const problem = document.errors[0] ?? document.warnings[0];
@@ -139,7 +137,6 @@ export function decodeModelText(text: string, fileName: string): { data: unknown
   const plain = stripByteOrderMark(text);
   const json = (parse: (json: string) => unknown) => ({ data: decodeJsonText(plain, fileName, parse) });
   const yaml = () => {
-    checkYamlNesting(plain, fileName);
     const { data, parsed } = parseYamlText(plain, fileName);
     return { data, yaml: parsed };
   };

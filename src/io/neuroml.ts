@@ -7,7 +7,7 @@
  */
 import { basename } from 'node:path';
 import type { Model } from '../model/types.js';
-import { validateModel, type ParseOptions } from '../model/index.js';
+import { DEFAULT_RESOURCE_LIMITS, RESOURCE_LIMIT_OPTIONS, validateModel, type ParseOptions } from '../model/index.js';
 import { InputError } from '../units/errors.js';
 import { CHANNEL_ELEMENTS, ionOf, readChannel, type NeuroMLChannel } from './neuroml-channels.js';
 import { CELL_ELEMENTS, cellArea, readCell, type ChannelUse, type NeuroMLCell } from './neuroml-cells.js';
@@ -121,6 +121,12 @@ export function readNeuroMLFile(path: string, options: NeuroMLOptions = {}): Mod
       const instances = child.children.filter((inner) => inner.name === 'instance').length;
       const size = child.attributes.size !== undefined ? Number(child.attributes.size) : instances;
       if (!Number.isInteger(size) || size < 1) throw elementError(child, 'size', child.attributes.size ?? 'nothing', 'a positive whole number of cells');
+      // Each cell is at least one compartment: the compartment limit bounds the cells before any is made.
+      const maximum = options.parse?.limits?.compartments ?? DEFAULT_RESOURCE_LIMITS.compartments;
+      const before = [...populations.values()].reduce((total, population) => total + population.members.length, 0);
+      if (before + size > maximum) {
+        throw elementError(child, 'size', child.attributes.size ?? String(size), `at most ${maximum} cells in all populations (each is at least one compartment; raise the limit with ${RESOURCE_LIMIT_OPTIONS.compartments})`);
+      }
       const members = Array.from({ length: size }, (_, i) => ({ cellId: `${id}_${i}`, cell }));
       populations.set(id, { cell, members });
     } else if (child.name === 'explicitInput') {
