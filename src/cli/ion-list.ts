@@ -33,7 +33,7 @@ export function temperatureWithPreset(command: Command, options: { temperature: 
 }
 
 /** A plain number, without a unit: a relative permeability. */
-const PLAIN_NUMBER = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
+const PLAIN_NUMBER = /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*$/; // linear: no two ways to split the digits
 
 /** A relative permeability (plain number >= 0) or a permeability with a unit (cm/s). */
 function permeability(text: string, field: string): number {

@@ -34,12 +34,21 @@ function findSpecies(text: string): IonSpecies | undefined {
  */
 function chargeReadings(text: string): { base: string; charge: number }[] {
   const readings: { base: string; charge: number }[] = [];
-  const signs = /^(.+?)(\++|-+)$/.exec(text);
-  if (signs) {
-    const sign = signs[2][0] === '+' ? 1 : -1;
-    readings.push({ base: signs[1], charge: sign * signs[2].length });
-    const digit = /^(.*[A-Za-z])(\d)$/.exec(signs[1]);
-    if (digit && signs[2].length === 1) readings.push({ base: digit[1], charge: sign * Number(digit[2]) });
+  // The run of one sign at the end, found by a scan: a regular expression here (/^(.+?)(\++|-+)$/) took time
+  // quadratic in the length, half a minute for a 120 kB argument.
+  const last = text[text.length - 1];
+  if (last !== '+' && last !== '-') return readings;
+  let start = text.length;
+  while (start > 0 && text[start - 1] === last) start--;
+  if (start === 0) return readings;
+  const base = text.slice(0, start);
+  const count = text.length - start;
+  const sign = last === '+' ? 1 : -1;
+  readings.push({ base, charge: sign * count });
+  const digit = base[base.length - 1];
+  const before = base[base.length - 2];
+  if (count === 1 && digit !== undefined && digit >= '0' && digit <= '9' && before !== undefined && /[A-Za-z]/.test(before)) {
+    readings.push({ base: base.slice(0, -1), charge: sign * Number(digit) });
   }
   return readings;
 }

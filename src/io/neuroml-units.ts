@@ -31,7 +31,7 @@ const UNITS: Readonly<Record<NeuroMLDimension, Readonly<Record<string, number>>>
   dimensionless: { '': 1 },
 };
 
-const NUMBER = /^\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*([A-Za-z_0-9]*)\s*$/;
+const NUMBER = /^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*([A-Za-z_][A-Za-z_0-9]*|)\s*$/; // linear: a unit starts with a letter
 
 /** Converts a NeuroML quantity (`"-65mV"`, `"120.0 mS_per_cm2"`) to the canonical unit of its dimension. */
 export function neuromlQuantity(element: XmlElement, attribute: string, dimension: NeuroMLDimension, options: { unitless?: NeuroMLDimension } = {}): number {
