@@ -4,6 +4,7 @@ import { prepareSimulation } from '../../engine/simulate.js';
 import { checkOutputPath, writeFileAtomic } from '../../io/atomic-file.js';
 import { tracesToCsv, tracesToJson } from '../../io/trace-export.js';
 import { InputError } from '../../units/errors.js';
+import { addLimitOptions, limitsOf } from '../limit-options.js';
 import { readModelArgument } from '../model-argument.js';
 import { addJsonOption, emit, num, type JsonFlag } from '../output.js';
 import { createProgressBar } from '../progress.js';
@@ -26,6 +27,7 @@ export function register(program: Command): void {
     )
     .argument('<model>', 'model file: .json, .yaml or .yml')
     .option('-o, --out <file>', 'write the traces here (.csv, or .json for JSON columns)');
+  addLimitOptions(command);
   addJsonOption(command);
   command.action((path: string, options: RunOptions) => {
     if (options.out !== undefined && !/\.(csv|json)$/i.test(options.out)) {
@@ -33,7 +35,8 @@ export function register(program: Command): void {
     }
     // Before any work: a folder that is missing or read-only, or a path that is a folder, is bad input (exit 2).
     if (options.out !== undefined) checkOutputPath(options.out, '--out');
-    const model = readModelArgument(path);
+    // The resource limits (raised by --max-steps and the like) are checked while reading, before anything is allocated.
+    const model = readModelArgument(path, { limits: limitsOf(options as Record<string, unknown>) });
     const prepared = prepareSimulation(model);
     const progress = createProgressBar(`membrane run ${model.name}`);
     const started = performance.now();
