@@ -104,8 +104,8 @@ export const MODEL_CASES: readonly BadInputCase[] = [
   { name: 'check a 256 MiB model file (cap while reading)', args: ['check', 'model.json'], files: { 'model.json': { kind: 'sparse', bytes: 256 * 1024 * 1024 } }, expect: { exit: 2, field: /model\.json/, allowed: /at most/ } },
   { name: 'check a missing file', args: ['check', 'missing.json'], expect: { exit: 2, field: '<model>', value: 'missing.json', allowed: /model file/ } },
   ...rows('empty file', CHECK, 'model.json', '', { field: 'model.json', allowed: /JSON/ }),
-  ...rows('top level is a list', CHECK, 'model.json', '[]', { field: /model\.json/, value: '[]', allowed: /object/ }),
-  ...rows('top level is null', CHECK, 'model.yaml', 'null\n', { field: /model\.yaml/, value: 'null', allowed: /object/ }),
+  ...rows('top level is a list', CHECK, 'model.json', '[]', { field: /model\.json/, value: /list|\[\]/, allowed: /object/ }),
+  ...rows('top level is null', CHECK, 'model.yaml', 'null\n', { field: /model\.yaml/, value: /null|empty/, allowed: /object|mapping/ }),
 
   // Resource estimates before allocation (and check refuses what run refuses).
   ...both('1e9 compartments in a cable', CHECK_AND_RUN, (m) => {
@@ -122,7 +122,7 @@ export const MODEL_CASES: readonly BadInputCase[] = [
   }, { field: 'run.timeStep', value: '5e-324 ms' }),
   ...both('a time step of 0', CHECK, (m) => {
     m.run.timeStep = '0 ms';
-  }, { field: 'run.timeStep', value: '0 ms', allowed: '> 0' }),
+  }, { field: 'run.timeStep', value: '0 ms', allowed: /> 0|positive/ }),
   ...both('a duration of 1e400 ms', CHECK, (m) => {
     m.run.duration = '1e400 ms';
   }, { field: 'run.duration', value: '1e400 ms', allowed: 'time' }),
@@ -165,7 +165,7 @@ export const MODEL_CASES: readonly BadInputCase[] = [
   // What run rejects, check rejects too.
   ...both('an unknown recorded state hh.zzz', CHECK_AND_RUN, (m) => {
     m.recordings = [{ id: 'z', variable: 'hh.zzz' }];
-  }, { field: 'recordings[0].variable', value: 'hh.zzz', allowed: 'hh.m' }),
+  }, { field: 'recordings[0].variable', value: 'hh.zzz', allowed: /hh\.m|\bm, h, n\b/ }),
   ...both('an initial voltage of 1e6 mV', CHECK_AND_RUN, (m) => {
     cell(m).membrane = { initialVoltage: '1e6 mV' };
   }, { field: 'cells[0].membrane.initialVoltage', value: '1e6 mV', allowed: /mV/ }),
@@ -240,10 +240,10 @@ export const MODEL_CASES: readonly BadInputCase[] = [
   }, { field: 'cells[0].ions[0].ion', value: 'constructor', allowed: 'na' }),
   ...both('drug "constructor"', CHECK, (m) => {
     m.drugs = [{ drug: 'constructor', concentration: '10 nM' }];
-  }, { field: 'drugs[0].drug', value: 'constructor', allowed: 'TTX' }),
+  }, { field: 'drugs[0].drug', value: 'constructor', allowed: /ttx/i }),
   ...both('drug "toString"', CHECK, (m) => {
     m.drugs = [{ drug: 'toString', concentration: '10 nM' }];
-  }, { field: 'drugs[0].drug', value: 'toString', allowed: 'TTX' }),
+  }, { field: 'drugs[0].drug', value: 'toString', allowed: /ttx/i }),
   ...both('synapse kind "constructor"', CHECK, (m) => {
     m.synapses = [{ id: 'syn', kind: 'constructor' }];
   }, { field: 'synapses[0].kind', value: 'constructor', allowed: 'ampa' }),
@@ -258,7 +258,7 @@ export const MODEL_CASES: readonly BadInputCase[] = [
   }, { field: 'recordings[0].variable', value: 'constructor', allowed: /v/ }),
   ...both('recorded variable "hh.constructor"', CHECK, (m) => {
     m.recordings = [{ id: 'c', variable: 'hh.constructor' }];
-  }, { field: 'recordings[0].variable', value: 'hh.constructor', allowed: 'hh.m' }),
+  }, { field: 'recordings[0].variable', value: 'hh.constructor', allowed: /hh\.m|\bm, h, n\b/ }),
   ...both('recorded variable "__proto__.i"', CHECK, (m) => {
     m.recordings = [{ id: 'c', variable: '__proto__.i' }];
   }, { field: 'recordings[0].variable', value: '__proto__.i' }),

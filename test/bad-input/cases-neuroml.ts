@@ -94,7 +94,7 @@ export const NEUROML_CASES: readonly BadInputCase[] = [
   includes('an include of a folder', 'folder.nml', { 'folder.nml': { kind: 'directory' } }, /file/),
   includes('a symbolic link in the folder to a file outside', 'link.nml', { 'link.nml': { kind: 'symlink', target: '../secret.nml' } }),
   includes('a symbolic link in the folder to /etc/passwd', 'passwd.nml', { 'passwd.nml': { kind: 'symlink', target: '/etc/passwd' } }),
-  includes('a symbolic link in the folder to /dev/zero', 'zero.nml', { 'zero.nml': { kind: 'symlink', target: '/dev/zero' } }, /regular file/),
+  includes('a symbolic link in the folder to /dev/zero', 'zero.nml', { 'zero.nml': { kind: 'symlink', target: '/dev/zero' } }, /folder|regular file/),
   includes('a file: URL', 'file:///etc/passwd', {}, /local|URL/),
   neuroml('a LEMS Include that climbs out to /etc/passwd', 'check', 'LEMS.xml', { 'LEMS.xml': lems('../../../etc/passwd'), 'cell.nml': cellModel() }, { field: /Include|file/, value: '../../../etc/passwd', allowed: /folder/ }),
   neuroml('a LEMS Include of a file outside the folder', 'run', 'LEMS.xml', { 'LEMS.xml': lems('../secret.nml'), 'cell.nml': cellModel() }, { field: /Include|file/, value: '../secret.nml', allowed: /folder/ }),
@@ -140,7 +140,6 @@ export const NEUROML_CASES: readonly BadInputCase[] = [
   ...mutation('rate unit "constructor"', 'rate="4per_ms"', 'rate="4constructor"', { field: /rate/, value: '4constructor', allowed: 'per_ms' }),
   ...mutation('midpoint unit "valueOf"', 'midpoint="-40mV"', 'midpoint="-40valueOf"', { field: /midpoint/, value: '-40valueOf', allowed: 'mV' }),
   ...mutation('conductance density unit "__proto__"', 'condDensity="120.0 mS_per_cm2"', 'condDensity="120.0 __proto__"', { field: /condDensity/, value: '120.0 __proto__', allowed: 'mS_per_cm2' }),
-  ...mutation('channel density ion "constructor"', 'ion="na"', 'ion="constructor"', { field: /ion/, value: 'constructor', allowed: /na/ }),
 
   // Voltages beyond any physiology, numbers beyond doubles.
   ...mutation('an initial potential of 1e6 mV', '<initMembPotential value="-65mV"/>', '<initMembPotential value="1e6mV"/>', { field: /initMembPotential|initialVoltage/, value: /1e6/, allowed: /mV/ }),
@@ -149,6 +148,9 @@ export const NEUROML_CASES: readonly BadInputCase[] = [
 
   // Syntax.
   neuroml('elements nested 100 000 deep', 'check', 'deep.nml', { 'deep.nml': deepXml(100_000) }, { field: /deep\.nml/, allowed: /nest|deep|depth/i }),
+  neuroml('an empty NeuroML file', 'check', 'empty.nml', { 'empty.nml': '' }, { field: /empty\.nml/, allowed: /XML|neuroml/i }),
+  neuroml('an element named "constructor"', 'check', 'proto.nml', { 'proto.nml': nml('<constructor id="x"/>') }, { field: /proto\.nml/, value: /constructor/ }),
+  neuroml('an element named "__proto__"', 'check', 'proto.nml', { 'proto.nml': nml('<__proto__ id="x"/>') }, { field: /proto\.nml/, value: /__proto__/ }),
   neuroml('an entity declaration', 'check', 'entity.nml', { 'entity.nml': `<?xml version="1.0"?>\n<!DOCTYPE neuroml [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<neuroml id="x"><notes>&x;</notes></neuroml>\n` }, { field: /entity\.nml/, allowed: /entit|DOCTYPE/ }),
   neuroml('a 120 kB attribute is quoted cut', 'check', 'cell.nml', { 'cell.nml': cellModel('temperature="6.3 degC"', `temperature="${longText(120_000, '6')}"`) }, { field: /temperature/, value: /(…|\.\.\.)/, maxLineLength: 800 }),
   neuroml('a 120 kB element name is quoted cut', 'check', 'cell.nml', { 'cell.nml': nml(`<${longText(120_000, 'q')} id="x"/>`) }, { field: /cell\.nml/, value: /(…|\.\.\.)/, maxLineLength: 800 }),
