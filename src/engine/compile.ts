@@ -14,6 +14,7 @@ import { discretise, regionProperty, type Discretisation } from './discretise.js
 import { locateNode } from './locate.js';
 import { createConcentrationSystem, initialAmounts, updateReversalPotentials, type ConcentrationSystem } from './concentrations.js';
 import { createSynapseSystem, type SynapseSystem } from './synapses.js';
+import { checkInputVoltages } from './input-voltages.js';
 import { prepareWaveform, type PreparedWaveform } from './waveform.js';
 
 export const ION_NAMES: readonly IonName[] = ['na', 'k', 'cl', 'ca'];
@@ -200,6 +201,8 @@ function setIons(model: Model, tree: Discretisation, membrane: MembraneArrays): 
 }
 
 export function compile(model: Model): CompiledModel {
+  // Voltages beyond any membrane's range are bad input, not a numerical instability (so `check` refuses them too).
+  checkInputVoltages(model);
   const tree = discretise(model.cells);
   const membrane = makeMembrane(tree.nodeCount, model.temperature);
   const capacitance = new Float64Array(tree.nodeCount);

@@ -19,12 +19,16 @@
  */
 import { InstabilityError } from '../units/errors.js';
 import { clampCommand, IDEAL_CLAMP_CONDUCTANCE, type CompiledModel } from './compile.js';
-import { stepConcentrations } from './concentrations.js';
+import { describeNode } from './describe-node.js';
+import { stepConcentrations, type ConcentrationSystem } from './concentrations.js';
+import { createRingingDetector, RINGING_STEPS } from './oscillation.js';
+import { largestSafeTimeStep } from './step-check.js';
 import { addSynapseTerms, deliverEvents, finishSynapseStep } from './synapses.js';
 import { solveVoltageStep, type TreeSystem } from './voltage-solve.js';
 import { waveformAverage } from './waveform.js';
 
 export { VOLTAGE_LIMIT } from './voltage-limit.js';
+export { describeNode } from './describe-node.js';
 
 export interface FixedStepper {
   /** Advance from t by the step; returns nothing, throws InstabilityError on blow-up. */
@@ -35,15 +39,28 @@ export interface FixedStepper {
   readonly stimulusCurrent: Float64Array;
 }
 
-export function describeNode(compiled: CompiledModel, node: number): string {
-  const section = compiled.tree.sections.find(
-    (s) => s.startNode === node || s.endNode === node || s.centreNodes.includes(node),
-  );
-  if (!section) return `node ${node}`;
-  const cell = compiled.model.cells[section.cell].id;
-  const index = section.centreNodes.indexOf(node);
-  const position = index >= 0 ? (index + 0.5) / section.compartments : node === section.endNode ? 1 : 0;
-  return `cell ${cell}, section ${section.id}(${position.toFixed(4)})`;
+
+/**
+ * Stops a run whose moving concentrations left the physical range (negative or not finite): a step too long
+ * for the ion fluxes, or a pump or current with nothing left to carry. Names the ion, the side and the place.
+ */
+function checkConcentrations(compiled: CompiledModel, system: ConcentrationSystem, time: number): void {
+  const { membrane } = compiled;
+  for (const ion of system.ions) {
+    for (const side of ['inside', 'outside'] as const) {
+      const values = membrane[side][ion];
+      for (const node of system.nodes[ion]) {
+        const value = values[node];
+        if (value >= 0 && value < Number.POSITIVE_INFINITY) continue;
+        throw new InstabilityError(
+          +time.toFixed(6),
+          describeNode(compiled, node),
+          `the ${ion} concentration ${side} reached ${value} mM`,
+          `try a smaller time step than ${compiled.model.run.timeStep} ms (run.timeStep), or check the pumps, currents and volumes that move ${ion}`,
+        );
+      }
+    }
+  }
 }
 
 export function initialiseMechanisms(compiled: CompiledModel, timeStep: number): void {
@@ -93,6 +110,8 @@ export function createFixedStepper(compiled: CompiledModel, timeStep: number, cr
   }
 
   const system: TreeSystem = { count, parent, g, constantDiagonal, densityToAbsolute, extrapolation };
+  // Crank-Nicolson can ring (V flipping every step); backward Euler's amplification is positive and cannot.
+  const ringing = crankNicolson ? createRingingDetector(v) : null;
 
   // The membrane currents at the present state are ready before each step: computed here for the first step, then
   // by each step's fused gate advance (mechanisms' advanceAndAccumulate), right after the voltage solve.
@@ -144,6 +163,18 @@ export function createFixedStepper(compiled: CompiledModel, timeStep: number, cr
         `try a smaller time step than ${timeStep} ms (run.timeStep), or check the stimulus and conductances`,
       );
     }
+    if (ringing) {
+      const node = ringing.observe(v);
+      if (node >= 0) {
+        const safe = largestSafeTimeStep(compiled);
+        throw new InstabilityError(
+          +(t + timeStep).toFixed(6),
+          describeNode(compiled, node),
+          `the membrane potential swings up and down every step (by ${Math.abs(ringing.swing(node)).toPrecision(3)} mV, ${RINGING_STEPS} steps in a row: Crank-Nicolson ringing)`,
+          `use a time step ${Number.isFinite(safe) && safe < timeStep ? `of at most ${Number(safe.toPrecision(2))} ms` : `smaller than ${timeStep} ms`} (run.timeStep) or the backward-euler integrator`,
+        );
+      }
+    }
     if (concentrations) {
       let injectedCharge = 0;
       for (let s = 0; s < stimulusCurrent.length; s++) injectedCharge += stimulusCurrent[s] * timeStep;
@@ -151,6 +182,7 @@ export function createFixedStepper(compiled: CompiledModel, timeStep: number, cr
       concentrations.stimulusCharge += injectedCharge;
       concentrations.otherCharge += synapticCharge;
       stepConcentrations(concentrations, membrane, densityToAbsolute, rhs, timeStep);
+      checkConcentrations(compiled, concentrations, t + timeStep);
     }
     clearCurrents(compiled);
     for (const { definition, block } of compiled.mechanisms) definition.kernels.advanceAndAccumulate(block, membrane);

@@ -10,7 +10,8 @@ import { conservationReport, type ConservationReport } from './concentrations.js
 import { createFixedStepper, initialiseMechanisms } from './fixed-step.js';
 import { sendSpike } from './synapses.js';
 import { createRecorder, type Recorder } from './recorder.js';
-import type { SimulateOptions } from './run-options.js';
+import type { PrepareOptions, SimulateOptions } from './run-options.js';
+import { checkTimeStep } from './step-check.js';
 
 export interface Trace {
   readonly id: string;
@@ -49,7 +50,7 @@ export interface SimulationResult {
   readonly conservation?: ConservationReport;
 }
 
-export type { SimulateOptions } from './run-options.js';
+export type { PrepareOptions, SimulateOptions } from './run-options.js';
 
 function runFixed(compiled: CompiledModel, recorder: Recorder, options: SimulateOptions): number {
   const { run } = compiled.model;
@@ -104,12 +105,14 @@ export interface PreparedSimulation {
   run(options?: SimulateOptions): SimulationResult;
 }
 
-export function prepareSimulation(model: Model): PreparedSimulation {
+export function prepareSimulation(model: Model, preparation: PrepareOptions = {}): PreparedSimulation {
   const compiled = compile(model);
   const { run } = model;
   if (run.integrator === 'adaptive' && compiled.tree.nodeCount !== 1) {
     throw new InputError('run.integrator', '"adaptive"', `backward-euler or crank-nicolson for a model of ${compiled.tree.nodeCount} nodes (adaptive handles single-compartment models)`);
   }
+  // A fixed step too long for the model's kinetics is refused before anything runs (step-check.ts).
+  checkTimeStep(compiled, { force: preparation.forceTimeStep });
   initialiseMechanisms(compiled, run.timeStep);
   const recorder = createRecorder(compiled);
   let used = false;
@@ -148,7 +151,7 @@ function execute(compiled: CompiledModel, recorder: Recorder, options: SimulateO
   };
 }
 
-/** Compiles, initialises and runs a validated model. */
-export function simulate(model: Model, options: SimulateOptions = {}): SimulationResult {
-  return prepareSimulation(model).run(options);
+/** Compiles, checks the time step against the kinetics (unless forced), initialises and runs a validated model. */
+export function simulate(model: Model, options: SimulateOptions & PrepareOptions = {}): SimulationResult {
+  return prepareSimulation(model, options).run(options);
 }

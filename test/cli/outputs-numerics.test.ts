@@ -12,7 +12,15 @@ import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, r
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectUsageError, MAIN, membraneJson } from './run.js';
+import { readModelArgument } from '../../src/cli/model-argument.js';
+import { compile } from '../../src/engine/compile.js';
+import { checkTimeStep } from '../../src/engine/step-check.js';
+import type { Model } from '../../src/model/types.js';
+import { defaults, type ParamSpec, type ParamValues } from '../../web/src/params.js';
+import { AP_SPECS, buildActionPotentialModel, buildUnstimulatedModel } from '../../web/src/screens/action-potential/model.js';
+import { buildPropagation, PROPAGATION_SPECS } from '../../web/src/screens/propagation/model.js';
+import { buildSynapseRuns, SYNAPSE_SPECS } from '../../web/src/screens/synapses/model.js';
+import { expectUsageError, MAIN, membrane, membraneJson } from './run.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'membrane-outputs-'));
 const HH = 'examples/hh-squid-compartment.json';
@@ -133,3 +141,99 @@ describe('stdout that cannot be written: one line and exit 1, no stack trace', (
   });
 });
 
+
+/** Writes a variant of an example model (a JSON file) into the scratch folder and returns its path. */
+function variant(example: string, name: string, change: (model: any) => void): string {
+  const model = JSON.parse(readFileSync(example, 'utf8'));
+  change(model);
+  const path = join(scratch, `${name}.json`);
+  writeFileSync(path, JSON.stringify(model));
+  return path;
+}
+
+describe('a time step that cannot resolve the kinetics is refused before the run (exit 2), unless forced', () => {
+  it.each(['crank-nicolson', 'backward-euler'])('hh at dt = 10 ms with %s: refused, naming the fastest gate and the largest safe step', (integrator) => {
+    const path = variant(HH, `hh-10ms-${integrator}`, (model) => Object.assign(model.run, { timeStep: '10 ms', integrator }));
+    const line = expectUsageError(['run', path], ['run.timeStep', '10 ms', 'hh m', 'tau = 0.12 ms', '6.3 °C', 'use at most 0.301 ms', '--force-time-step']);
+    expect(line).not.toContain('numerically unstable');
+  });
+
+  it('the Rallpack 3 axon at dt = 1 ms (spikes late by a quarter of their interval): refused', () => {
+    const path = variant('examples/rallpack3-hh-axon.json', 'rallpack3-1ms', (model) => {
+      model.run.timeStep = '1 ms';
+      model.run.recordInterval = '1 ms';
+    });
+    expectUsageError(['run', path], ['run.timeStep', '1 ms', 'hh m', 'use at most']);
+  });
+
+  it('every example model passes at its own step (the check refuses none)', () => {
+    // In process (reading as the command does, then the engine's check), so as not to run every example again.
+    for (const name of readdirSync('examples').filter((file) => /\.(json|ya?ml)$/.test(file))) {
+      const compiled = compile(readModelArgument(`examples/${name}`));
+      expect(() => checkTimeStep(compiled), name).not.toThrow();
+    }
+  });
+
+  it("the lab's models pass at every choice and at the ends of the temperature and geometry sliders", () => {
+    /** Every combination of the choices, with each number slider in `ends` at its minimum and maximum. */
+    const settings = (specs: readonly ParamSpec[], ends: readonly string[]): ParamValues[] => {
+      let all: ParamValues[] = [defaults(specs)];
+      for (const spec of specs) {
+        const values = spec.kind === 'choice' ? spec.options.map((option) => option.value) : ends.includes(spec.key) ? [spec.min, spec.max] : [];
+        if (values.length > 0) all = all.flatMap((setting) => values.map((value) => ({ ...setting, [spec.key]: value })));
+      }
+      return all;
+    };
+    const models: Model[] = [
+      ...settings(AP_SPECS, ['temperature', 'hold', 'clamp']).flatMap((values) => [buildActionPotentialModel(values), buildUnstimulatedModel(values)]),
+      ...settings(PROPAGATION_SPECS, ['temperature', 'diameter', 'length', 'compartments']).map((values) => buildPropagation(values).model),
+      ...settings(PROPAGATION_SPECS, []).map((values) => buildPropagation({ ...values, temperature: 25 }).model),
+      ...settings(SYNAPSE_SPECS, []).flatMap((values) => buildSynapseRuns(values).map((run) => run.model)),
+    ];
+    expect(models.length).toBeGreaterThan(50);
+    for (const model of models) expect(() => checkTimeStep(compile(model)), `${model.name}: ${model.description ?? ''}`).not.toThrow();
+  });
+
+  it('--force-time-step runs it; Crank-Nicolson then rings and the run stops with the time, the place and a remedy (exit 3)', () => {
+    const path = variant(HH, 'hh-10ms-forced', (model) => Object.assign(model.run, { timeStep: '10 ms', integrator: 'crank-nicolson' }));
+    const result = membrane(['run', path, '--force-time-step', '--json']);
+    expect(result.status, result.stderr).toBe(3);
+    expect(result.stdout).toBe('');
+    const line = expectOneLine(result.stderr);
+    for (const part of ['numerically unstable at t = ', 'cell squid, section soma(0.5000)', 'Crank-Nicolson ringing', 'at most 0.3 ms', 'backward-euler']) {
+      expect(line).toContain(part);
+    }
+  });
+
+  it('--force-time-step with backward Euler runs (exit 0): the user asked for it', () => {
+    const path = variant(HH, 'hh-10ms-forced-be', (model) => Object.assign(model.run, { timeStep: '10 ms' }));
+    expect(membraneJson(['run', path, '--force-time-step']).steps).toBe(10);
+  });
+});
+
+describe('voltages beyond any membrane: bad input in a start or a clamp (exit 2), an instability during a run (exit 3)', () => {
+  it.each(['run', 'check'])('%s: an initial voltage of 1e6 mV is bad input, not "try a smaller time step"', (command) => {
+    const path = variant(HH, 'start-1e6', (model) => (model.cells[0].membrane.initialVoltage = '1e6 mV'));
+    const line = expectUsageError([command, path], ['cells[0].membrane.initialVoltage', '1000000 mV', '±500 mV']);
+    expect(line).not.toMatch(/unstable|time step/);
+  });
+
+  it('run: a clamp at 1e6 mV is bad input', () => {
+    const path = variant(HH, 'clamp-1e6', (model) => {
+      model.stimuli = [{ kind: 'voltage-clamp', id: 'vc', location: { section: 'soma', position: 0.5 }, levels: [{ duration: '5 ms', voltage: '1e6 mV' }] }];
+    });
+    expectUsageError(['run', path], ['stimuli[0].levels[0].voltage', '1000000 mV', '±500 mV']);
+  });
+
+  it('run: a membrane driven past 1000 mV by a current stops (exit 3) with "membrane potential reached", time, place and remedy', () => {
+    const path = variant(HH, 'driven', (model) => {
+      model.stimuli[0].waveform.amplitude = '1e6 uA/cm2';
+      model.run.duration = '5 ms';
+    });
+    const result = membrane(['run', path]);
+    expect(result.status, result.stderr).toBe(3);
+    const line = expectOneLine(result.stderr);
+    expect(line).toMatch(/numerically unstable at t = [\d.]+ ms in cell squid, section soma\(0\.5000\): the membrane potential reached /);
+    expect(line).toContain('run.timeStep');
+  });
+});

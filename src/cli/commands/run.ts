@@ -11,6 +11,7 @@ import { createProgressBar } from '../progress.js';
 
 interface RunOptions extends JsonFlag {
   out?: string;
+  forceTimeStep?: boolean;
 }
 
 export function register(program: Command): void {
@@ -20,13 +21,20 @@ export function register(program: Command): void {
     .description(
       'Simulates a model file (JSON or YAML; see docs/model-format.md). With --out, the recorded traces are written ' +
         'atomically as CSV (units in the header: t_ms,v_mV,...) or, for a .json path, as JSON columns. A progress bar ' +
-        'shows on a terminal for runs over a second. A run that goes numerically unstable stops with the time, the ' +
-        'place and a remedy (exit code 3).\n\n' +
+        'shows on a terminal for runs over a second. A fixed time step too long for the model\'s fastest gate or ' +
+        'membrane time constant is refused before the run with the largest safe step (exit code 2; --force-time-step ' +
+        'runs it anyway). A run that goes numerically unstable (non-finite or unphysical values, Crank-Nicolson ' +
+        'ringing) stops with the time, the place and a remedy (exit code 3).\n\n' +
         'JSON keys: model, integrator, duration_ms, timeStep_ms, steps, compartments, wallTime_s, spikes_ms ' +
         '({detector id: [times]}), spikeCounts, velocity_m_per_s (when the model asks for it), traces ([{id, unit}]), out.',
     )
     .argument('<model>', 'model file: .json, .yaml or .yml')
-    .option('-o, --out <file>', 'write the traces here (.csv, or .json for JSON columns)');
+    .option('-o, --out <file>', 'write the traces here (.csv, or .json for JSON columns)')
+    .option(
+      '--force-time-step',
+      'run even with a time step longer than the model\'s kinetics allow (refused by default, exit 2); the run still stops on ringing or blow-up',
+      false,
+    );
   addLimitOptions(command);
   addJsonOption(command);
   command.action((path: string, options: RunOptions) => {
@@ -37,7 +45,7 @@ export function register(program: Command): void {
     if (options.out !== undefined) checkOutputPath(options.out, '--out');
     // The resource limits (raised by --max-steps and the like) are checked while reading, before anything is allocated.
     const model = readModelArgument(path, { limits: limitsOf(options as Record<string, unknown>) });
-    const prepared = prepareSimulation(model);
+    const prepared = prepareSimulation(model, { forceTimeStep: options.forceTimeStep === true });
     const progress = createProgressBar(`membrane run ${model.name}`);
     const started = performance.now();
     let result;
