@@ -13,7 +13,9 @@ import { addLimitOptions, limitsOf } from '../limit-options.js';
 import { readModelArgument } from '../model-argument.js';
 import { addJsonOption, emit, type JsonFlag } from '../output.js';
 
-type CheckOptions = JsonFlag;
+interface CheckOptions extends JsonFlag {
+  forceTimeStep?: boolean;
+}
 
 export function register(program: Command): void {
   const command = program
@@ -27,12 +29,13 @@ export function register(program: Command): void {
         'exit code 2.\n\nJSON keys: valid, name, cells, sections, compartments, nodes, stimuli, recordings, ' +
         'spikeDetectors, steps (absent for the adaptive integrator), samples, recordedValues, memoryEstimate_bytes.',
     )
-    .argument('<model>', 'model file: .json, .yaml or .yml');
+    .argument('<model>', 'model file: .json, .yaml or .yml')
+    .option('--force-time-step', 'as for `membrane run`: accept a time step longer than the model\'s kinetics allow', false);
   addLimitOptions(command);
   addJsonOption(command);
   command.action((path: string, options: CheckOptions) => {
     const model = readModelArgument(path, { limits: limitsOf(options as Record<string, unknown>) });
-    const { compiled } = prepareSimulation(model);
+    const { compiled } = prepareSimulation(model, { forceTimeStep: options.forceTimeStep === true });
     const estimate = estimateResources(model, { catalogue: parameterUnits() });
     const compartments = compiled.tree.area.filter((area) => area > 0).length;
     emit(
