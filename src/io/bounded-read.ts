@@ -80,7 +80,9 @@ export function realPathOf(path: string, role: FileRole): string {
   try {
     return realpathSync(path);
   } catch (error) {
-    throw refuse(role, reasonOfError(error));
+    // A path that exists but has no real path is named by what it is.
+    const stats = statOrNothing(path);
+    throw refuse(role, stats !== undefined && !stats.isFile() ? `${kindOfFile(stats)}, not a regular file` : reasonOfError(error));
   }
 }
 
@@ -95,7 +97,9 @@ export function readBoundedText(path: string, limit: number, role: FileRole): st
   try {
     stats = statSync(real);
   } catch (error) {
-    throw refuse(role, reasonOfError(error));
+    // /dev/stdin fed by a pipe resolves to "/proc/<pid>/fd/pipe:[n]", which is no file: say what the path is.
+    const given = statOrNothing(path);
+    throw refuse(role, given !== undefined && !given.isFile() ? `${kindOfFile(given)}, not a regular file` : reasonOfError(error));
   }
   if (!stats.isFile()) throw refuse(role, `${kindOfFile(stats)}, not a regular file`);
   if (stats.size > limit) throw refuse(role, `${stats.size} bytes; at most ${limit} bytes are read`);
@@ -127,6 +131,15 @@ export function readBoundedText(path: string, limit: number, role: FileRole): st
     return buffer.toString('utf8', 0, total);
   } finally {
     closeSync(descriptor);
+  }
+}
+
+/** The status of what a path leads to (symbolic links followed), or undefined when there is none. */
+function statOrNothing(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
   }
 }
 

@@ -15,6 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../units/errors.js';
 import { readNeuroMLFile } from './neuroml.js';
 import { MAX_INCLUDED_FILES, MAX_NEUROML_FILE_BYTES, MAX_NEUROML_TOTAL_BYTES } from './neuroml-includes.js';
+import { MAX_XML_DEPTH } from './neuroml-xml.js';
 
 /** A string that must never appear in a message: it stands for the content of a private file. */
 const SECRET = 'TOPSECRET-7f3a9c-do-not-echo';
@@ -243,5 +244,27 @@ describe('bounded reads of includes (limits in docs/neuroml.md)', () => {
     }).join('');
     const error = errorOf(() => readNeuroMLFile(write(join(home, 'many.nml'), `<neuroml id="m">${many}\n</neuroml>`)));
     expect(error.allowed).toContain(`at most ${MAX_INCLUDED_FILES} files`);
+  });
+});
+
+describe('what the XML parser refuses is bad input, never an internal error', () => {
+  it('an empty file: the end of the file, well-formed XML expected', () => {
+    const error = errorOf(() => readNeuroMLFile(write(join(home, 'empty.nml'), '')));
+    expect(error.field).toMatch(/empty\.nml/);
+  });
+
+  it(`elements nested 100 000 deep: refused as nested more than ${MAX_XML_DEPTH} deep (no stack overflow)`, () => {
+    const deep = `<neuroml id="d">${'<notes>'.repeat(100_000)}${'</notes>'.repeat(100_000)}</neuroml>`;
+    const error = errorOf(() => readNeuroMLFile(write(join(home, 'deep.nml'), deep)));
+    expect(error.value).toBe(`elements nested more than ${MAX_XML_DEPTH} deep`);
+  });
+
+  it('elements and attributes named __proto__ or constructor: the name and line, nothing else', () => {
+    const proto = errorOf(() => readNeuroMLFile(write(join(home, 'proto.nml'), '<neuroml id="p">\n  <__proto__ id="x"/>\n</neuroml>')));
+    expect(proto.field).toBe(`${join(home, 'proto.nml')}:2`);
+    expect(proto.value).toBe('"__proto__"');
+    const attribute = errorOf(() => readNeuroMLFile(write(join(home, 'ctor.nml'), '<neuroml id="p">\n\n  <cell constructor="x"/>\n</neuroml>')));
+    expect(attribute.field).toBe(`${join(home, 'ctor.nml')}:3`);
+    expect(attribute.value).toBe('"constructor"');
   });
 });

@@ -52,10 +52,8 @@ function characterAt(text: string, line: number, column: number): string {
     if (next < 0) return 'the end of the file';
     offset = next + 1;
   }
-  const index = offset + column - 1;
-  if (index >= text.length) return 'the end of the file';
-  const code = text.codePointAt(index)!;
-  return describeValue(String.fromCodePoint(code));
+  const code = text.codePointAt(offset + Math.max(0, column - 1));
+  return code === undefined ? 'the end of the file' : describeValue(String.fromCodePoint(code));
 }
 
 /** A syntax error: the place, the character found there (never the line: the file may not be a model at all), the reason. */

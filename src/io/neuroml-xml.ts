@@ -23,6 +23,15 @@ export interface XmlElement {
 /** Longest NeuroML/LEMS text parsed, in characters: 16 Mi, as many as the bytes read from a file at most. */
 export const MAX_XML_TEXT_LENGTH = 16 * 1024 * 1024;
 
+/**
+ * Deepest nesting of elements: 64 (the NeuroML2 and LEMS reference files nest at most 8 deep). Deeper text is refused
+ * by the parser's own counter before the element tree is built, so nothing recurses deeper than this.
+ */
+export const MAX_XML_DEPTH = 64;
+
+/** Element and attribute names the XML parser refuses, since they would reach an object's prototype. */
+const RESERVED_NAMES = ['__proto__', 'constructor', 'prototype'];
+
 /** The XInclude namespace (W3C XML Inclusions 1.0). */
 const XINCLUDE_NAMESPACE = 'http://www.w3.org/2001/XInclude';
 
@@ -84,6 +93,7 @@ const parser = new XMLParser({
   ignorePiTags: true,
   removeNSPrefix: true,
   trimValues: true,
+  maxNestedTags: MAX_XML_DEPTH,
 });
 
 /** Parses the text of one XML file to its root element. Throws `InputError` with the line of a syntax error. */
@@ -110,7 +120,12 @@ export function parseXmlText(text: string, file: string): XmlElement {
     const found = characterAt(text, line, col);
     throw new InputError(`${file}:${line}:${col}`, found === undefined ? 'the end of the file' : describeValue(found), `well-formed XML (${SYNTAX_ERRORS[code] ?? 'not well-formed XML'} here)`);
   }
-  const nodes = parser.parse(text) as OrderedNode[];
+  let nodes: OrderedNode[];
+  try {
+    nodes = parser.parse(text) as OrderedNode[];
+  } catch (error) {
+    throw parserError(error, blanked, file);
+  }
   const lines = startTagLines(blanked);
   let next = 0;
   const convert = (node: OrderedNode): XmlElement | undefined => {
@@ -131,6 +146,24 @@ export function parseXmlText(text: string, file: string): XmlElement {
   return roots[0];
 }
 
+/**
+ * The error for what the parser refuses after validation: nesting beyond `MAX_XML_DEPTH`, or a reserved name. Only
+ * a reserved name (one of three fixed words) is quoted, never the parser's message or the file's text.
+ */
+function parserError(error: unknown, blanked: string, file: string): InputError {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/maximum nested tags/i.test(message)) {
+    return new InputError(file, `elements nested more than ${MAX_XML_DEPTH} deep`, `a NeuroML/LEMS file whose elements nest at most ${MAX_XML_DEPTH} deep`);
+  }
+  const reserved = RESERVED_NAMES.find((name) => message.includes(`"${name}"`));
+  if (reserved !== undefined) {
+    const at = new RegExp(`<\\s*(?:[\\w.-]+:)?${reserved}\\b|\\s(?:[\\w.-]+:)?${reserved}\\s*=`).exec(blanked);
+    const where = at ? `${file}:${lineOf(blanked, at.index)}` : file;
+    return new InputError(where, describeValue(reserved), `element and attribute names other than ${RESERVED_NAMES.join(', ')}`);
+  }
+  return new InputError(file, 'XML the parser cannot read', 'well-formed XML');
+}
+
 /** The character at a 1-based line and column, or undefined past the end of the text. */
 function characterAt(text: string, line: number, column: number): string | undefined {
   let offset = 0;
@@ -139,8 +172,7 @@ function characterAt(text: string, line: number, column: number): string | undef
     if (next < 0) return undefined;
     offset = next + 1;
   }
-  const index = offset + column - 1;
-  if (index >= text.length) return undefined;
-  const code = text.codePointAt(index)!;
-  return String.fromCodePoint(code);
+  const index = offset + Math.max(0, column - 1);
+  const code = text.codePointAt(index);
+  return code === undefined ? undefined : String.fromCodePoint(code);
 }

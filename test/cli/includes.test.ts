@@ -5,12 +5,12 @@
  * nothing on stdout, no stack trace, within the 30 s that test/cli/run.ts gives a run (a pipe or a device read
  * without the checks would block or fill memory and be killed).
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectUsageError, membrane } from './run.js';
+import { expectUsageError, MAIN, membrane } from './run.js';
 
 const SECRET = 'TOPSECRET-c41b2e-do-not-echo';
 const base = realpathSync(mkdtempSync(join(tmpdir(), 'membrane-cli-includes-')));
@@ -94,6 +94,14 @@ describe('model files: regular files only, bounded, never echoed', () => {
 
   it('/dev/zero as the model: exit 2 naming it as a device (a read would never end)', () => {
     refused(['check', '/dev/zero'], ['<model>', '"/dev/zero"', 'a device, not a regular file']);
+  });
+
+  it('/dev/stdin fed by a pipe: refused as a pipe, not read', () => {
+    // A shell pipe (spawnSync's own input would be a socket); the arguments reach sh as $0 and $1, never parsed as code.
+    const result = spawnSync('sh', ['-c', 'printf \'{"name": "x"}\' | "$0" "$1" check /dev/stdin', process.execPath, MAIN], { encoding: 'utf8', timeout: 30_000, env: { ...process.env, MEMBRANE_DEBUG: '' } });
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^membrane check: <model>: got "\/dev\/stdin"; expected .* \(a pipe \(FIFO\), not a regular file\)\n$/);
   });
 
   it('a folder and a missing file as the model', () => {
