@@ -76,6 +76,7 @@ const REFUSED: readonly [string, () => string, readonly string[]][] = [
   }), ['run.recordInterval', 'at most 2e7 recorded values', '--max-recorded-values']],
   ['an unknown recorded state', () => modelFile('state', (m) => m.recordings.push({ id: 'z', variable: 'hh.zz' })), ['recordings[4].variable', 'hh.zz']],
   ['an initial voltage of 1e6 mV', () => modelFile('voltage', (m) => (m.cells[0].membrane.initialVoltage = '1e6 mV')), ['cells[0].membrane.initialVoltage']],
+  ['a time step of 10 ms for HH kinetics', () => modelFile('long-step', (m) => (m.run.timeStep = '10 ms')), ['run.timeStep', '--force-time-step']],
   ['the adaptive integrator on a cable', () => modelFile('adaptive', (m) => {
     onCable(10)(m);
     m.run.integrator = 'adaptive';
