@@ -64,7 +64,7 @@ describe('the value as typed, not as converted', () => {
     expect(line).not.toContain('1e-323');
   });
 
-  it('field --thickness 1e-320nm and circuit --area 1e-300um2 quote what was typed', () => {
+  it('charge --area 1e300um2 and circuit --area 1e-300um2 quote what was typed (not 1e+300)', () => {
     expectUsageError(['charge', '--voltage', '-70mV', '--area', '1e300um2', '--capacitance', '1e300uF/cm2'], ['--area: got "1e300um2"']);
     expectUsageError(['circuit', '--branch', 'K:g=1e-300S/cm2,E=-77mV', '--area', '1e-300um2'], ['--area: got "1e-300um2"']);
   });
