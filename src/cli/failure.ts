@@ -6,7 +6,7 @@
  */
 import { CommanderError } from 'commander';
 import { OutputError } from '../io/atomic-file.js';
-import { InputError, InstabilityError } from '../units/errors.js';
+import { clipText, InputError, InstabilityError, MAXIMUM_QUOTED_LENGTH } from '../units/errors.js';
 
 /** Exit code for bad input or usage. */
 export const EXIT_USAGE = 2;
@@ -64,7 +64,10 @@ function commanderFailure(error: CommanderError, context: FailureContext, prefix
     default:
       break;
   }
-  let message = oneLine(error.message.replace(/^error:\s*/, ''));
+  // Commander quotes what was typed ('<command>', '--option'): a quote longer than describeValue's is cut the same way.
+  let message = oneLine(error.message.replace(/^error:\s*/, '')).replace(/'([^']*)'/g, (whole, typed: string) =>
+    typed.length > MAXIMUM_QUOTED_LENGTH - 2 ? `'${clipText(typed, MAXIMUM_QUOTED_LENGTH - 2)}'` : whole,
+  );
   // Commander's "(Did you mean x?)" hint is kept on the same line, in lower case.
   message = message.replace(/\(Did you mean/g, '(did you mean');
   const helpOf = context.command ? `membrane ${context.command} --help` : 'membrane --help';
