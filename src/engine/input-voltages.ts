@@ -14,18 +14,28 @@ import { VOLTAGE_LIMIT } from './voltage-limit.js';
  */
 export const INPUT_VOLTAGE_LIMIT = VOLTAGE_LIMIT / 2;
 
+/**
+ * A voltage for the message, close to how it is usually typed: large and tiny magnitudes in exponent form without
+ * "+" (1e6 mV, not 1000000 mV). The model holds the converted number only, so a value typed in volts shows in mV.
+ */
+function shownMillivolts(v: number): string {
+  const magnitude = Math.abs(v);
+  const text = magnitude >= 1e5 || (magnitude > 0 && magnitude < 1e-3) ? v.toExponential().replace('e+', 'e') : String(v);
+  return `${text} mV`;
+}
+
 /** Throws InputError naming the first initial voltage or clamp level beyond +-INPUT_VOLTAGE_LIMIT. */
 export function checkInputVoltages(model: Model): void {
   const allowed = `a membrane potential within ±${INPUT_VOLTAGE_LIMIT} mV (no membrane holds more)`;
   model.cells.forEach((cell, index) => {
     const v = cell.membrane.initialVoltage;
-    if (!(Math.abs(v) <= INPUT_VOLTAGE_LIMIT)) throw new InputError(`cells[${index}].membrane.initialVoltage`, `${v} mV`, allowed);
+    if (!(Math.abs(v) <= INPUT_VOLTAGE_LIMIT)) throw new InputError(`cells[${index}].membrane.initialVoltage`, shownMillivolts(v), allowed);
   });
   model.stimuli.forEach((stimulus, index) => {
     if (stimulus.kind !== 'voltage-clamp') return;
     stimulus.levels.forEach((level, k) => {
       if (!(Math.abs(level.voltage) <= INPUT_VOLTAGE_LIMIT)) {
-        throw new InputError(`stimuli[${index}].levels[${k}].voltage`, `${level.voltage} mV`, allowed);
+        throw new InputError(`stimuli[${index}].levels[${k}].voltage`, shownMillivolts(level.voltage), allowed);
       }
     });
   });

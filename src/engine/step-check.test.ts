@@ -175,7 +175,7 @@ describe('voltages beyond any membrane in a start or a clamp are bad input (Inpu
   it(`an initial voltage of 1e6 mV (limit ±${INPUT_VOLTAGE_LIMIT} mV) is refused by compile`, () => {
     const model = singleCompartment({ mechanisms: [{ mechanism: 'hh', parameters: {} }], run: runSettings(1, 0.025, 'backward-euler'), initialVoltage: 1e6 });
     expect(() => compile(model)).toThrow(InputError);
-    expect(() => compile(model)).toThrow('cells[0].membrane.initialVoltage: got 1000000 mV; expected a membrane potential within ±500 mV');
+    expect(() => compile(model)).toThrow('cells[0].membrane.initialVoltage: got 1e6 mV; expected a membrane potential within ±500 mV');
   });
 
   it('a clamp level of -1e6 mV is refused, naming the level', () => {
@@ -184,7 +184,7 @@ describe('voltages beyond any membrane in a start or a clamp are bad input (Inpu
       stimuli: [{ kind: 'voltage-clamp', id: 'vc', location: SOMA, levels: [{ duration: 1, voltage: -65 }, { duration: 1, voltage: -1e6 }] }],
       run: runSettings(2, 0.025, 'backward-euler'),
     });
-    expect(() => compile(model)).toThrow('stimuli[0].levels[1].voltage: got -1000000 mV');
+    expect(() => compile(model)).toThrow('stimuli[0].levels[1].voltage: got -1e6 mV');
   });
 
   it('a clamp at 200 mV is fine', () => {

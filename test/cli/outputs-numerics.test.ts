@@ -214,7 +214,7 @@ describe('a time step that cannot resolve the kinetics is refused before the run
 describe('voltages beyond any membrane: bad input in a start or a clamp (exit 2), an instability during a run (exit 3)', () => {
   it.each(['run', 'check'])('%s: an initial voltage of 1e6 mV is bad input, not "try a smaller time step"', (command) => {
     const path = variant(HH, 'start-1e6', (model) => (model.cells[0].membrane.initialVoltage = '1e6 mV'));
-    const line = expectUsageError([command, path], ['cells[0].membrane.initialVoltage', '1000000 mV', '±500 mV']);
+    const line = expectUsageError([command, path], ['cells[0].membrane.initialVoltage', '1e6 mV', '±500 mV']);
     expect(line).not.toMatch(/unstable|time step/);
   });
 
@@ -222,7 +222,7 @@ describe('voltages beyond any membrane: bad input in a start or a clamp (exit 2)
     const path = variant(HH, 'clamp-1e6', (model) => {
       model.stimuli = [{ kind: 'voltage-clamp', id: 'vc', location: { section: 'soma', position: 0.5 }, levels: [{ duration: '5 ms', voltage: '1e6 mV' }] }];
     });
-    expectUsageError(['run', path], ['stimuli[0].levels[0].voltage', '1000000 mV', '±500 mV']);
+    expectUsageError(['run', path], ['stimuli[0].levels[0].voltage', '1e6 mV', '±500 mV']);
   });
 
   it('run: a membrane driven past 1000 mV by a current stops (exit 3) with "membrane potential reached", time, place and remedy', () => {
