@@ -57,8 +57,16 @@ function characterAt(text: string, line: number, column: number): string {
 }
 
 /** A syntax error: the place, the character found there (never the line: the file may not be a model at all), the reason. */
-function syntaxError(fileName: string, text: string, line: number, column: number, format: string, reason: string): InputError {
-  return new InputError(`${fileName}:${line}:${column}`, characterAt(text, line, column), `valid ${format} (${reason})`);
+function syntaxError(fileName: string, text: string, line: number, column: number, format: string, reason: string, shown?: string): InputError {
+  return new InputError(`${fileName}:${line}:${column}`, shown ?? characterAt(text, line, column), `valid ${format} (${reason})`);
+}
+
+/** The key that starts at `offset` (up to its colon or the end of the line), quoted and cut: a key repeated in a map. */
+function keyAt(text: string, offset: number): string {
+  const rest = text.slice(offset, offset + 200);
+  const key = /^(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([^:\n]*?))\s*:/.exec(rest);
+  const name = key ? (key[1] ?? key[2] ?? key[3] ?? '') : rest.split('\n')[0];
+  return describeValue(name.trim());
 }
 
 function parseJsonText(text: string, fileName: string): unknown {
@@ -115,7 +123,9 @@ function parseYamlText(text: string, fileName: string): { data: unknown; parsed:
     const { line, col } = lineCounter.linePos(problem.pos[0]);
     // The reason without what follows a colon: "Unresolved tag: !x" names text of the file.
     const reason = problem.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').replace(/:\s.*$/s, '');
-    throw syntaxError(fileName, text, line, col, 'YAML', reason);
+    // A repeated key is named (it is the user's own key, cut like any quoted value); otherwise only the character there.
+    const shown = /keys must be unique/i.test(reason) ? keyAt(text, problem.pos[0]) : undefined;
+    throw syntaxError(fileName, text, line, col, 'YAML', reason, shown);
   }
   checkYamlAliases(document, lineCounter, fileName);
   try {

@@ -3,6 +3,7 @@
  * (channelDensity, specificCapacitance, initMembPotential, spikeThresh), and `pointCellCondBased` (capacitance C,
  * v0, channelPopulation: a number of channels of a unit conductance each).
  */
+import { GEOMETRY_RANGE } from '../model/index.js';
 import { neuromlQuantity } from './neuroml-units.js';
 import { elementError, type XmlElement } from './neuroml-xml.js';
 
@@ -42,7 +43,12 @@ const DEFAULT_RESISTIVITY = 35.4;
 
 function point(element: XmlElement): { x: number; y: number; z: number; diameter: number } {
   const read = (name: string) => neuromlQuantity(element, name, 'length', { unitless: 'length' });
-  return { x: read('x'), y: read('y'), z: read('z'), diameter: read('diameter') };
+  const diameter = read('diameter');
+  // The same plausible size of a piece of a cell as in Membrane's own model files (quoted as typed).
+  if (!(diameter >= GEOMETRY_RANGE.minimum && diameter <= GEOMETRY_RANGE.maximum)) {
+    throw elementError(element, 'diameter', element.attributes.diameter ?? String(diameter), `a positive diameter ${GEOMETRY_RANGE.text}`);
+  }
+  return { x: read('x'), y: read('y'), z: read('z'), diameter };
 }
 
 /** A one-segment morphology: the length and diameter of a cylinder with the segment's membrane area. */

@@ -24,3 +24,4 @@ export { STIMULUS_KINDS, WAVEFORM_SHAPES } from './schema-stimulus.js';
 export { resolveModel, type ResolveOptions, type ResolveResult, type ResolveIssue } from './resolve.js';
 export { formatPath, type PathSegment } from './issues.js';
 export { modelJsonSchema, modelJsonSchemaText } from './json-schema.js';
+export { GEOMETRY_RANGE } from './quantity-schema.js';

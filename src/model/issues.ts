@@ -5,7 +5,7 @@
  * Every schema in this folder is parsed with `errorMap` below, so the `message` of every zod issue is already
  * the "allowed" text; `toModelIssues` only adds the path and the value, and splits unknown keys into one issue each.
  */
-import { describeValue } from '../units/errors.js';
+import { clipText, describeValue } from '../units/errors.js';
 
 /** One problem in a model: where, what was given, what is allowed. */
 export interface ModelIssue {
@@ -21,13 +21,21 @@ export interface ModelIssue {
 
 export type PathSegment = string | number;
 
-/** Formats a path as JavaScript would write it: `cells[0].morphology["odd key"]`. */
+/** Longest key from a file kept whole in a path or a message; longer keys are cut with an ellipsis. */
+const MAXIMUM_KEY_LENGTH = 40;
+
+/** A key from the file as a message shows it: cut to MAXIMUM_KEY_LENGTH characters with "…". */
+function shownKey(key: string): string {
+  return clipText(key, MAXIMUM_KEY_LENGTH);
+}
+
+/** Formats a path as JavaScript would write it: `cells[0].morphology["odd key"]` (long keys cut). */
 export function formatPath(path: readonly PathSegment[]): string {
   let text = '';
   for (const segment of path) {
     if (typeof segment === 'number') text += `[${segment}]`;
-    else if (/^[A-Za-z_$][\w$]*$/.test(segment)) text += text === '' ? segment : `.${segment}`;
-    else text += `[${JSON.stringify(segment)}]`;
+    else if (segment.length <= MAXIMUM_KEY_LENGTH && /^[A-Za-z_$][\w$]*$/.test(segment)) text += text === '' ? segment : `.${segment}`;
+    else text += `[${JSON.stringify(shownKey(segment))}]`;
   }
   return text === '' ? '(root)' : text;
 }
@@ -174,7 +182,7 @@ export function toModelIssues(issues: readonly ZodLikeIssue[]): ModelIssue[] {
           segments: [...path, key],
           value: showValue(input[key]),
           allowed:
-            `no key "${key}" here${guess ? ` (did you mean "${guess}"?)` : ''}; ` +
+            `no key ${JSON.stringify(shownKey(key))} here${guess ? ` (did you mean "${guess}"?)` : ''}; ` +
             `the keys allowed are ${allowed.join(', ')}`,
         });
       }

@@ -10,13 +10,22 @@ import { CANONICAL_UNITS, QUANTITY_EXAMPLES, QUANTITY_KIND_NAMES, type QuantityK
 import { parseQuantity } from '../units/quantity.js';
 
 /** A range check applied after conversion. */
-export type Constraint = 'any' | 'positive' | 'nonnegative' | 'fraction';
+export type Constraint = 'any' | 'positive' | 'nonnegative' | 'fraction' | 'geometry';
+
+/**
+ * The plausible size of a piece of a cell (a length or a diameter, um): from 1 nm, below the thickness of the
+ * membrane itself (~5 nm) and so below any compartment a cable model can mean, to 10 m, longer than the longest axon
+ * (a few metres, in whales and giraffes). Outside it a number is a slip of the unit (1e-320 nm, 1e300 um), and the
+ * simulation would only fail later with a meaningless NaN.
+ */
+export const GEOMETRY_RANGE = Object.freeze({ minimum: 1e-3, maximum: 1e7, text: 'from 0.001 to 1e7 um (1 nm to 10 m)' });
 
 const CONSTRAINT_TEXT: Record<Constraint, string> = {
   any: '',
   positive: 'positive ',
   nonnegative: 'non-negative ',
   fraction: '',
+  geometry: 'positive ',
 };
 
 function satisfies(value: number, constraint: Constraint): boolean {
@@ -27,6 +36,8 @@ function satisfies(value: number, constraint: Constraint): boolean {
       return value >= 0;
     case 'fraction':
       return value >= 0 && value <= 1;
+    case 'geometry':
+      return value >= GEOMETRY_RANGE.minimum && value <= GEOMETRY_RANGE.maximum;
     default:
       return true;
   }
@@ -37,7 +48,7 @@ export function quantityAllowed(kind: QuantityKind, constraint: Constraint = 'an
   const name = QUANTITY_KIND_NAMES[kind].replace(/^an? /, '');
   const qualifier = CONSTRAINT_TEXT[constraint];
   const article = /^[aeiou]/.test(qualifier || name) ? 'an' : 'a';
-  const range = constraint === 'fraction' ? ' from 0 to 1' : '';
+  const range = constraint === 'fraction' ? ' from 0 to 1' : constraint === 'geometry' ? ` ${GEOMETRY_RANGE.text}` : '';
   if (kind === 'temperature') return `${article} ${qualifier}${name} written with its unit, such as "6.3 degC" or "279.45 K"`;
   return `${article} ${qualifier}${name}${range}: a number in ${CANONICAL_UNITS[kind]} or text with a unit such as "${QUANTITY_EXAMPLES[kind]}"`;
 }

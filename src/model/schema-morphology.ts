@@ -7,7 +7,8 @@ import { z } from 'zod';
 import type { Section, SwcPoint } from './types.js';
 import { listOf, name, plainNumber, positiveInteger, quantity, quantityWithDefault } from './quantity-schema.js';
 
-const length = () => quantity('length', 'positive');
+/** A length or diameter of the cell, in the plausible range of a piece of a cell (GEOMETRY_RANGE). */
+const length = () => quantity('length', 'geometry');
 
 /**
  * One compartment: `length` and `diameter`, or `area` alone (a cylinder as long as it is wide, the NEURON idiom
@@ -131,7 +132,7 @@ export const swcPointSchema = z
     x: quantity('length'),
     y: quantity('length'),
     z: quantity('length'),
-    radius: quantity('length', 'positive'),
+    radius: quantity('length', 'geometry'),
     parent: swcInteger('the parent point id, -1 for the root'),
   })
   .transform((point): SwcPoint => point);

@@ -47,8 +47,18 @@ describe('parseModel errors', () => {
     const inputError = error as InputError;
     expect(inputError.field).toBe('cells[0].morphology.diameter');
     expect(inputError.value).toBe('-1');
-    expect(inputError.allowed).toBe('a positive length: a number in um or text with a unit such as "20 um"');
-    expect(inputError.message).toBe('cells[0].morphology.diameter: got -1; expected a positive length: a number in um or text with a unit such as "20 um"');
+    expect(inputError.allowed).toBe('a positive length from 0.001 to 1e7 um (1 nm to 10 m): a number in um or text with a unit such as "20 um"');
+    expect(inputError.message).toBe('cells[0].morphology.diameter: got -1; expected a positive length from 0.001 to 1e7 um (1 nm to 10 m): a number in um or text with a unit such as "20 um"');
+  });
+  test('a length or diameter outside the plausible size of a piece of a cell is bad input, quoted as typed', () => {
+    for (const diameter of ['1e-320 nm', '1e300 um', '0.0001 um']) {
+      const all = issues(model({ cells: [cell({ kind: 'single', length: 10, diameter })] }));
+      expect(all).toHaveLength(1);
+      expect(all[0].path).toBe('cells[0].morphology.diameter');
+      expect(all[0].value).toBe(JSON.stringify(diameter));
+      expect(all[0].allowed).toMatch(/from 0\.001 to 1e7 um/);
+    }
+    expect(() => parseModel(model({ cells: [cell({ kind: 'single', length: 10, diameter: '1 nm' })] }))).not.toThrow();
   });
   test('with several issues, reports the first and counts the others', () => {
     const input = model({ temperature: 300, run: { duration: -1 } });
