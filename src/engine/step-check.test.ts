@@ -71,6 +71,19 @@ describe('fastestGate and fastestMembrane: from the catalogue kernels over -100.
     expect(membrane.timeConstant).toBeCloseTo(0.0301, 4);
   });
 
+  it('remembered probes (a sweep prepares the same mechanisms again) give what a fresh probe gives, per temperature and parameters', () => {
+    const first = fastestGate(compile(hhCompartment(0.025)))!;
+    const warm = fastestGate(compile(hhCompartment(0.025, 'backward-euler', HH_TEMPERATURE + 10)))!;
+    const again = fastestGate(compile(hhCompartment(0.025)))!;
+    expect(again).toEqual(first);
+    expect(warm.timeConstant).not.toBe(first.timeConstant);
+    // Another conductance is another parameter set: another membrane time constant, not the remembered one.
+    const leaky = singleCompartment({ mechanisms: [{ mechanism: 'pas', parameters: { g: 1e-3, e: -65 } }], run: runSettings(10, 0.025, 'crank-nicolson') });
+    const tight = singleCompartment({ mechanisms: [{ mechanism: 'pas', parameters: { g: 1e-4, e: -65 } }], run: runSettings(10, 0.025, 'crank-nicolson') });
+    expect(fastestMembrane(compile(leaky))!.timeConstant).toBeCloseTo(1, 9);
+    expect(fastestMembrane(compile(tight))!.timeConstant).toBeCloseTo(10, 9);
+  });
+
   it('a passive membrane has no gate; its time constant is cm / g_pas (1 uF/cm2 / 0.1 mS/cm2 = 10 ms)', () => {
     const model = singleCompartment({ mechanisms: [{ mechanism: 'pas', parameters: { g: 1e-4, e: -65 } }], run: runSettings(10, 0.025, 'crank-nicolson') });
     const compiled = compile(model);

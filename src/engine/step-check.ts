@@ -71,6 +71,38 @@ const VOLTAGES = Float64Array.from(
   (_, k) => PHYSIOLOGICAL_VOLTAGES.lowest + k,
 );
 
+/** The distinct parameter sets of a placed mechanism block: the set of each row, and one representative row per set. */
+interface ParameterSets {
+  readonly setOfRow: Int32Array;
+  readonly representative: readonly number[];
+  /** Everything the probe's result depends on, as text (the cache key). */
+  readonly key: string;
+}
+
+function parameterSets(compiled: CompiledModel, definition: MechanismDefinition, placed: MechanismBlock, timeStep: number): ParameterSets {
+  const setOfRow = new Int32Array(placed.count);
+  const representative: number[] = [];
+  const index = new Map<string, number>();
+  const membrane = compiled.membrane;
+  let key = `${definition.name}|${timeStep}|${membrane.temperature}`;
+  for (let i = 0; i < placed.count; i++) {
+    let parameters = '';
+    for (const column of placed.parameters) parameters += `${column[i]},`;
+    let set = index.get(parameters);
+    if (set === undefined) {
+      set = representative.length;
+      index.set(parameters, set);
+      representative.push(i);
+      // A set's result also depends on its node's ions (reversal potentials, concentrations: GHK leaks, pumps).
+      const node = placed.node[i];
+      key += `|${parameters}`;
+      for (const ion of ION_NAMES) key += `${membrane.reversal[ion][node]},${membrane.inside[ion][node]},${membrane.outside[ion][node]};`;
+    }
+    setOfRow[i] = set;
+  }
+  return { setOfRow, representative, key };
+}
+
 /**
  * A probe of one mechanism: one row per (distinct parameter set, voltage), on a membrane of its own whose ion
  * concentrations and reversal potentials are those of a node holding that parameter set. The model's own arrays are
@@ -79,26 +111,9 @@ const VOLTAGES = Float64Array.from(
 interface Probe {
   readonly block: MechanismBlock;
   readonly membrane: MembraneArrays;
-  /** The distinct parameter set of each row of the placed block. */
-  readonly setOfRow: Int32Array;
-  readonly sets: number;
 }
 
-function makeProbe(compiled: CompiledModel, definition: MechanismDefinition, placed: MechanismBlock, timeStep: number): Probe {
-  const setOfRow = new Int32Array(placed.count);
-  const representative: number[] = [];
-  const index = new Map<string, number>();
-  for (let i = 0; i < placed.count; i++) {
-    let key = '';
-    for (const column of placed.parameters) key += `${column[i]},`;
-    let set = index.get(key);
-    if (set === undefined) {
-      set = representative.length;
-      index.set(key, set);
-      representative.push(i);
-    }
-    setOfRow[i] = set;
-  }
+function makeProbe(compiled: CompiledModel, definition: MechanismDefinition, placed: MechanismBlock, representative: readonly number[], timeStep: number): Probe {
   const voltages = VOLTAGES.length;
   const count = representative.length * voltages;
   const rowOf = (r: number) => representative[Math.floor(r / voltages)];
@@ -129,7 +144,79 @@ function makeProbe(compiled: CompiledModel, definition: MechanismDefinition, pla
     scratch: null,
   };
   definition.kernels.prepare(block, membrane, { timeStep, rates: 'exact' });
-  return { block, membrane, setOfRow, sets: representative.length };
+  return { block, membrane };
+}
+
+/** The fastest switching gate of one probed mechanism, over its parameter sets and the voltage range. */
+function probeFastestGate(definition: MechanismDefinition, { block, membrane }: Probe): FastestGate | undefined {
+  let fastest: FastestGate | undefined;
+  const states = block.states;
+  const at = (value: number) => {
+    for (const state of states) state.fill(value);
+    const out = states.map(() => new Float64Array(block.count));
+    definition.kernels.derivatives(block, membrane, out);
+    return out;
+  };
+  const closed = at(0);
+  const open = at(1);
+  const half = at(0.5);
+  states.forEach((_, s) => {
+    for (let r = 0; r < block.count; r++) {
+      const rate = closed[s][r] - open[s][r];
+      // A gate relaxes linearly in its own state: f(1/2) is the mean of f(0) and f(1). Anything else is not a gate.
+      const linear = Math.abs(half[s][r] - (closed[s][r] + open[s][r]) / 2) <= 1e-9 * (Math.abs(closed[s][r]) + Math.abs(open[s][r]));
+      if (!(rate > 0) || !Number.isFinite(rate) || !linear) continue;
+      const steadyState = closed[s][r] / rate;
+      if (!(steadyState >= SWITCHING && steadyState <= 1 - SWITCHING)) continue;
+      const timeConstant = 1 / rate;
+      if (!fastest || timeConstant < fastest.timeConstant) {
+        fastest = { mechanism: definition.name, gate: definition.states[s].name, timeConstant, voltage: membrane.v[r] };
+      }
+    }
+  });
+  return fastest;
+}
+
+/** The largest steady-state conductance of each parameter set of one probed mechanism over the voltage range. */
+function probeLargestConductance(definition: MechanismDefinition, probe: Probe, sets: number): Float64Array {
+  definition.kernels.initialise(probe.block, probe.membrane);
+  probe.membrane.current.fill(0);
+  probe.membrane.conductance.fill(0);
+  definition.kernels.accumulate(probe.block, probe.membrane);
+  const largest = new Float64Array(sets);
+  const g = probe.membrane.conductance;
+  for (let r = 0; r < g.length; r++) {
+    const set = Math.floor(r / VOLTAGES.length);
+    if (g[r] > largest[set]) largest[set] = g[r];
+  }
+  return largest;
+}
+
+interface BlockSummary {
+  readonly gate: FastestGate | undefined;
+  readonly largestConductance: Float64Array;
+}
+
+/**
+ * Probe results by everything they depend on (mechanism, time step, temperature, each parameter set with its node's
+ * ions): a parameter sweep prepares the same mechanisms hundreds of times, and probing them costs about 0.5 ms a
+ * model. Bounded: cleared when it holds SUMMARY_CACHE_SIZE entries.
+ */
+const summaries = new Map<string, BlockSummary>();
+const SUMMARY_CACHE_SIZE = 256;
+
+function summarise(compiled: CompiledModel, definition: MechanismDefinition, placed: MechanismBlock, timeStep: number): { sets: ParameterSets; summary: BlockSummary } {
+  const sets = parameterSets(compiled, definition, placed, timeStep);
+  let summary = summaries.get(sets.key);
+  if (summary === undefined) {
+    const probe = makeProbe(compiled, definition, placed, sets.representative, timeStep);
+    // The gates first (they fill the states); the conductances after initialising the states to steady state.
+    const gate = definition.states.length > 0 ? probeFastestGate(definition, probe) : undefined;
+    summary = { gate, largestConductance: probeLargestConductance(definition, probe, sets.representative.length) };
+    if (summaries.size >= SUMMARY_CACHE_SIZE) summaries.clear();
+    summaries.set(sets.key, summary);
+  }
+  return { sets, summary };
 }
 
 /**
@@ -140,31 +227,8 @@ export function fastestGate(compiled: CompiledModel, timeStep = compiled.model.r
   let fastest: FastestGate | undefined;
   for (const { definition, block: placed } of compiled.mechanisms) {
     if (definition.states.length === 0 || placed.count === 0) continue;
-    const { block, membrane } = makeProbe(compiled, definition, placed, timeStep);
-    const states = block.states;
-    const at = (value: number) => {
-      for (const state of states) state.fill(value);
-      const out = states.map(() => new Float64Array(block.count));
-      definition.kernels.derivatives(block, membrane, out);
-      return out;
-    };
-    const closed = at(0);
-    const open = at(1);
-    const half = at(0.5);
-    states.forEach((_, s) => {
-      for (let r = 0; r < block.count; r++) {
-        const rate = closed[s][r] - open[s][r];
-        // A gate relaxes linearly in its own state: f(1/2) is the mean of f(0) and f(1). Anything else is not a gate.
-        const linear = Math.abs(half[s][r] - (closed[s][r] + open[s][r]) / 2) <= 1e-9 * (Math.abs(closed[s][r]) + Math.abs(open[s][r]));
-        if (!(rate > 0) || !Number.isFinite(rate) || !linear) continue;
-        const steadyState = closed[s][r] / rate;
-        if (!(steadyState >= SWITCHING && steadyState <= 1 - SWITCHING)) continue;
-        const timeConstant = 1 / rate;
-        if (!fastest || timeConstant < fastest.timeConstant) {
-          fastest = { mechanism: definition.name, gate: definition.states[s].name, timeConstant, voltage: membrane.v[r] };
-        }
-      }
-    });
+    const { gate } = summarise(compiled, definition, placed, timeStep).summary;
+    if (gate && (!fastest || gate.timeConstant < fastest.timeConstant)) fastest = gate;
   }
   return fastest;
 }
@@ -178,18 +242,8 @@ export function fastestMembrane(compiled: CompiledModel, timeStep = compiled.mod
   const conductance = new Float64Array(compiled.tree.nodeCount);
   for (const { definition, block: placed } of compiled.mechanisms) {
     if (placed.count === 0) continue;
-    const probe = makeProbe(compiled, definition, placed, timeStep);
-    definition.kernels.initialise(probe.block, probe.membrane);
-    probe.membrane.current.fill(0);
-    probe.membrane.conductance.fill(0);
-    definition.kernels.accumulate(probe.block, probe.membrane);
-    const largest = new Float64Array(probe.sets);
-    const g = probe.membrane.conductance;
-    for (let r = 0; r < g.length; r++) {
-      const set = Math.floor(r / VOLTAGES.length);
-      if (g[r] > largest[set]) largest[set] = g[r];
-    }
-    for (let i = 0; i < placed.count; i++) conductance[placed.node[i]] += largest[probe.setOfRow[i]];
+    const { sets, summary } = summarise(compiled, definition, placed, timeStep);
+    for (let i = 0; i < placed.count; i++) conductance[placed.node[i]] += summary.largestConductance[sets.setOfRow[i]];
   }
   let fastest: FastestMembrane | undefined;
   for (let node = 0; node < conductance.length; node++) {
