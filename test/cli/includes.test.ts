@@ -43,6 +43,18 @@ function refused(args: readonly string[], mentions: readonly string[]): string {
 }
 
 describe('NeuroML/LEMS includes stay in the model folder', () => {
+  it('--include-folder widens the folder on purpose: the NeuroML2 Ex5 example (it includes ../examples/) is refused without it and runs with it', () => {
+    const neuroml2 = resolve('../shared/reference/neuroml/NeuroML2');
+    const ex5 = join(neuroml2, 'LEMSexamples', 'LEMS_NML2_Ex5_DetCell.xml');
+    refused(['run', ex5], ['<Include> file', '"../examples/NML2_SingleCompHHCell.nml"', 'inside the include folder']);
+    const result = membrane(['run', ex5, '--include-folder', neuroml2, '--json']);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout).spikeCounts).toBeDefined();
+    // A folder that does not exist is bad input, named as the option.
+    refused(['check', ex5, '--include-folder', join(base, 'no-such-folder')], ['include folder', 'no-such-folder']);
+  });
+
   it('<Include file="../outside/secret.nml">: exit 2 naming the include, the path as typed and the rule', () => {
     const line = refused(['check', write(join(home, 'LEMS_up.xml'), lems('../outside/secret.nml'))], ['LEMS_up.xml:3 <Include> file', '"../outside/secret.nml"', 'inside the include folder', '".." leaves']);
     expect(line.startsWith('membrane check: ')).toBe(true);

@@ -15,6 +15,7 @@ import { addJsonOption, emit, type JsonFlag } from '../output.js';
 
 interface CheckOptions extends JsonFlag {
   forceTimeStep?: boolean;
+  includeFolder?: string;
 }
 
 export function register(program: Command): void {
@@ -30,11 +31,12 @@ export function register(program: Command): void {
         'spikeDetectors, steps (absent for the adaptive integrator), samples, recordedValues, memoryEstimate_bytes.',
     )
     .argument('<model>', 'model file: .json, .yaml or .yml')
+    .option('--include-folder <folder>', "NeuroML/LEMS: the folder every include must stay inside (default: the model file's own folder; widen it for examples that include files beside their folder)")
     .option('--force-time-step', 'as for `membrane run`: accept a time step longer than the model\'s kinetics allow', false);
   addLimitOptions(command);
   addJsonOption(command);
   command.action((path: string, options: CheckOptions) => {
-    const model = readModelArgument(path, { limits: limitsOf(options as Record<string, unknown>) });
+    const model = readModelArgument(path, { limits: limitsOf(options as Record<string, unknown>), includeFolder: options.includeFolder });
     const { compiled } = prepareSimulation(model, { forceTimeStep: options.forceTimeStep === true });
     const estimate = estimateResources(model, { catalogue: parameterUnits() });
     const compartments = compiled.tree.area.filter((area) => area > 0).length;

@@ -12,6 +12,7 @@ import { createProgressBar } from '../progress.js';
 interface RunOptions extends JsonFlag {
   out?: string;
   forceTimeStep?: boolean;
+  includeFolder?: string;
 }
 
 export function register(program: Command): void {
@@ -30,6 +31,7 @@ export function register(program: Command): void {
     )
     .argument('<model>', 'model file: .json, .yaml or .yml')
     .option('-o, --out <file>', 'write the traces here (.csv, or .json for JSON columns)')
+    .option('--include-folder <folder>', "NeuroML/LEMS: the folder every include must stay inside (default: the model file's own folder; widen it for examples that include files beside their folder)")
     .option(
       '--force-time-step',
       'run even with a time step longer than the model\'s kinetics allow (refused by default, exit 2); the run still stops on ringing or blow-up',
@@ -44,7 +46,7 @@ export function register(program: Command): void {
     // Before any work: a folder that is missing or read-only, or a path that is a folder, is bad input (exit 2).
     if (options.out !== undefined) checkOutputPath(options.out, '--out');
     // The resource limits (raised by --max-steps and the like) are checked while reading, before anything is allocated.
-    const model = readModelArgument(path, { limits: limitsOf(options as Record<string, unknown>) });
+    const model = readModelArgument(path, { limits: limitsOf(options as Record<string, unknown>), includeFolder: options.includeFolder });
     const prepared = prepareSimulation(model, { forceTimeStep: options.forceTimeStep === true });
     const progress = createProgressBar(`membrane run ${model.name}`);
     const started = performance.now();
