@@ -334,13 +334,12 @@ export class ActionPotentialScreen implements Screen {
 
   private show_(frame: SimulationFrame, values: ParamValues): void {
     this.frame = frame;
-    const unblocked = apConductances(values);
-    this.membrane.setSeries(actionPotentialSeries(frame, AP_AREA, { sodium: 1 - unblocked.sodium, potassium: 1 - unblocked.potassium }));
+    const g = apConductances(values);
+    this.membrane.setSeries(actionPotentialSeries(frame, AP_AREA, { sodium: 1 - g.sodium, potassium: 1 - g.potassium }));
     const trace = (id: string) => frame.traces.find((t) => t.id === id)?.values ?? new Float64Array(frame.time.length);
     const v = trace('v');
     const stimulus = trace('i_stim');
     const scale = (values: Float64Array, factor: number) => values.map((x) => x * factor);
-    const g = apConductances(values);
     const leak = v.map((x) => g.gl * (x - g.el) * 1e3);
     const mode = String(values.mode);
     const clamp = mode === 'vclamp';
