@@ -16,6 +16,7 @@ import { InputError } from '../units/errors.js';
 import { readNeuroMLFile } from './neuroml.js';
 import { MAX_INCLUDED_FILES, MAX_NEUROML_FILE_BYTES, MAX_NEUROML_TOTAL_BYTES } from './neuroml-includes.js';
 import { MAX_XML_DEPTH } from './neuroml-xml.js';
+import { neuromlDocument, passiveNeuromlCell } from './test-models.js';
 
 /** A string that must never appear in a message: it stands for the content of a private file. */
 const SECRET = 'TOPSECRET-7f3a9c-do-not-echo';
@@ -31,29 +32,12 @@ function write(path: string, text: string): string {
   return path;
 }
 
-const CELL = `<?xml version="1.0" encoding="UTF-8"?>
-<neuroml xmlns="http://www.neuroml.org/schema/neuroml2" id="cellDoc">
-  <ionChannelHH id="passiveChan" conductance="10pS"/>
-  <cell id="c1">
-    <morphology id="m1">
-      <segment id="0" name="soma"><proximal x="0" y="0" z="0" diameter="10"/><distal x="0" y="20" z="0" diameter="10"/></segment>
-    </morphology>
-    <biophysicalProperties id="b1">
-      <membraneProperties>
-        <channelDensity id="leak" ionChannel="passiveChan" condDensity="3.0 S_per_m2" erev="-54.3mV" ion="non_specific"/>
-        <specificCapacitance value="1.0 uF_per_cm2"/>
-        <initMembPotential value="-65mV"/>
-      </membraneProperties>
-      <intracellularProperties><resistivity value="0.03 kohm_cm"/></intracellularProperties>
-    </biophysicalProperties>
-  </cell>
+const CELL = neuromlDocument(`${passiveNeuromlCell()}
   <pulseGenerator id="pg" delay="1ms" duration="1ms" amplitude="10pA"/>
   <network id="net" temperature="6.3 degC">
     <population id="pop" component="c1" size="1"/>
     <explicitInput target="pop[0]" input="pg"/>
-  </network>
-</neuroml>
-`;
+  </network>`, 'cellDoc');
 
 /** A LEMS file that includes `target` (and the usual core types, absent here and skipped). */
 const lems = (target: string, extra = '') => `<Lems>

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { expectUsageError, membrane, membraneJson } from './run.js';
+import { neuromlDocument, passiveNeuromlCell } from '../../src/io/test-models.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'membrane-limits-'));
 const base = JSON.parse(readFileSync(new URL('../../examples/hh-squid-compartment.json', import.meta.url), 'utf8')) as Record<string, any>;
@@ -34,28 +35,12 @@ const onPoints = (far: number, maximumCompartmentLength = '20 um') => (model: Re
   model.stimuli[0].location = { point: 1 };
 };
 
-const NEUROML = (size: string) => `<?xml version="1.0" encoding="UTF-8"?>
-<neuroml xmlns="http://www.neuroml.org/schema/neuroml2" id="doc">
-  <ionChannelHH id="passiveChan" conductance="10pS"/>
-  <cell id="c1">
-    <morphology id="m1">
-      <segment id="0" name="soma"><proximal x="0" y="0" z="0" diameter="10"/><distal x="0" y="20" z="0" diameter="10"/></segment>
-    </morphology>
-    <biophysicalProperties id="b1">
-      <membraneProperties>
-        <channelDensity id="leak" ionChannel="passiveChan" condDensity="3.0 S_per_m2" erev="-54.3mV" ion="non_specific"/>
-        <specificCapacitance value="1.0 uF_per_cm2"/>
-        <initMembPotential value="-65mV"/>
-      </membraneProperties>
-      <intracellularProperties><resistivity value="0.03 kohm_cm"/></intracellularProperties>
-    </biophysicalProperties>
-  </cell>
+const NEUROML = (size: string) =>
+  neuromlDocument(`${passiveNeuromlCell()}
   <network id="net" temperature="6.3 degC">
     <property tag="recommended_dt_ms" value="0.025"/><property tag="recommended_duration_ms" value="10"/>
     <population id="pop" component="c1" size="${size}"/>
-  </network>
-</neuroml>
-`;
+  </network>`);
 
 function textFile(name: string, text: string): string {
   const path = join(folder, name);
